@@ -1,0 +1,63 @@
+from django import forms
+
+from qms.forms import DateInput
+
+from .models import Certificate, CertificationBody, ExternalAudit
+
+
+class CertificationBodyForm(forms.ModelForm):
+    class Meta:
+        model = CertificationBody
+        fields = ["name", "accreditation", "address", "website", "is_active"]
+        widgets = {"address": forms.Textarea(attrs={"rows": 3})}
+
+
+class CertificateForm(forms.ModelForm):
+    class Meta:
+        model = Certificate
+        fields = [
+            "number",
+            "body",
+            "standard",
+            "scope",
+            "issued_on",
+            "valid_from",
+            "valid_until",
+            "status",
+            "status_changed_on",
+            "scan",
+        ]
+        widgets = {
+            "scope": forms.Textarea(attrs={"rows": 3}),
+            "issued_on": DateInput(),
+            "valid_from": DateInput(),
+            "valid_until": DateInput(),
+            "status_changed_on": DateInput(),
+            # No "clear" box: a scan, once filed, is replaced by a new one, never emptied.
+            "scan": forms.FileInput(attrs={"accept": "application/pdf,.pdf"}),
+        }
+
+
+class ExternalAuditForm(forms.ModelForm):
+    class Meta:
+        model = ExternalAudit
+        fields = [
+            "kind",
+            "first_day",
+            "last_day",
+            "body",
+            "lead_auditor",
+            "result",
+            "summary",
+            "strengths",
+            "improvement_areas",
+            "certificate",
+            "is_archived",
+        ]
+        widgets = {
+            "first_day": DateInput(),
+            "last_day": DateInput(),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "strengths": forms.Textarea(attrs={"rows": 5}),
+            "improvement_areas": forms.Textarea(attrs={"rows": 4}),
+        }

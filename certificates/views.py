@@ -1,0 +1,179 @@
+from django.contrib.auth.decorators import login_not_required, permission_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+
+from qms.models import Organisation, QualityPolicy, Representative, today
+from qms.pdf import render_pdf
+from qms.views import edit_record, paginate
+
+from .forms import CertificateForm, CertificationBodyForm, ExternalAuditForm
+from .models import Certificate, CertificationBody, ExternalAudit
+
+
+def _last_change(*records):
+    """The newest change among the records a public page shows (its 'metryczka')."""
+    stamps = [r.updated_at for r in records if r is not None and r.updated_at]
+    return max(stamps) if stamps else None
+
+
+@login_not_required
+def quality_page(request):
+    """The residents' 'Zarządzanie Jakością' page, built from the records."""
+    organisation = Organisation.load()
+    certificates = list(Certificate.objects.select_related("body"))
+    audits = list(ExternalAudit.objects.published().select_related("body", "certificate"))
+    current = Certificate.objects.current()
+    latest_audit = ExternalAudit.objects.latest_held()
+    policy = QualityPolicy.objects.in_force()
+    representative = Representative.objects.current()
+    return render(
+        request,
+        "certificates/quality_page.html",
+        {
+            "current": current,
+            "held_since": Certificate.objects.held_since(),
+            "latest_audit": latest_audit,
+            "policy": policy,
+            "representative": representative,
+            "certificates": certificates,
+            "audits": audits,
+            "last_change": _last_change(
+                organisation if organisation.pk and organisation.updated_at else None,
+                policy,
+                representative,
+                *certificates,
+                *audits,
+            ),
+        },
+    )
+
+
+def _certificate_context(pk):
+    certificate = get_object_or_404(Certificate.objects.select_related("body"), pk=pk)
+    audits = list(certificate.audits.published().select_related("body"))
+    return {
+        "certificate": certificate,
+        "audits": audits,
+        "last_change": _last_change(certificate, *audits),
+        "printed_on": today(),
+    }
+
+
+@login_not_required
+def certificate_detail(request, pk):
+    return render(request, "certificates/certificate_detail.html", _certificate_context(pk))
+
+
+@login_not_required
+def certificate_pdf(request, pk):
+    context = _certificate_context(pk)
+    return render_pdf(
+        request,
+        "certificates/certificate_pdf.html",
+        context,
+        filename=f"certyfikat-{context['certificate'].number}.pdf",
+        title=_("Certificate %(number)s") % {"number": context["certificate"].number},
+    )
+
+
+@login_not_required
+def certificate_scan(request, pk):
+    """The certificate's scan: a public document, served from private storage as a download."""
+    certificate = get_object_or_404(Certificate, pk=pk)
+    if not certificate.scan:
+        raise Http404
+    return FileResponse(
+        certificate.scan.open("rb"),
+        as_attachment=True,
+        filename=f"certyfikat-{certificate.pk}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@permission_required("certificates.view_certificate", raise_exception=True)
+def certificate_list(request):
+    return render(
+        request,
+        "certificates/certificate_list.html",
+        {"page_obj": paginate(request, Certificate.objects.select_related("body"))},
+    )
+
+
+@permission_required("certificates.add_certificate", raise_exception=True)
+def certificate_create(request):
+    return edit_record(
+        request,
+        form_class=CertificateForm,
+        title=_("New certificate"),
+        back_url="intranet:certificate_list",
+    )
+
+
+@permission_required("certificates.change_certificate", raise_exception=True)
+def certificate_update(request, pk):
+    return edit_record(
+        request,
+        form_class=CertificateForm,
+        instance=get_object_or_404(Certificate, pk=pk),
+        title=_("Edit the certificate"),
+        back_url="intranet:certificate_list",
+    )
+
+
+@permission_required("certificates.view_certificationbody", raise_exception=True)
+def body_list(request):
+    return render(
+        request, "certificates/body_list.html", {"page_obj": paginate(request, CertificationBody.objects.all())}
+    )
+
+
+@permission_required("certificates.add_certificationbody", raise_exception=True)
+def body_create(request):
+    return edit_record(
+        request,
+        form_class=CertificationBodyForm,
+        title=_("New certification body"),
+        back_url="intranet:body_list",
+    )
+
+
+@permission_required("certificates.change_certificationbody", raise_exception=True)
+def body_update(request, pk):
+    return edit_record(
+        request,
+        form_class=CertificationBodyForm,
+        instance=get_object_or_404(CertificationBody, pk=pk),
+        title=_("Edit the certification body"),
+        back_url="intranet:body_list",
+    )
+
+
+@permission_required("certificates.view_externalaudit", raise_exception=True)
+def externalaudit_list(request):
+    return render(
+        request,
+        "certificates/externalaudit_list.html",
+        {"page_obj": paginate(request, ExternalAudit.objects.select_related("body", "certificate"))},
+    )
+
+
+@permission_required("certificates.add_externalaudit", raise_exception=True)
+def externalaudit_create(request):
+    return edit_record(
+        request,
+        form_class=ExternalAuditForm,
+        title=_("New external audit"),
+        back_url="intranet:externalaudit_list",
+    )
+
+
+@permission_required("certificates.change_externalaudit", raise_exception=True)
+def externalaudit_update(request, pk):
+    return edit_record(
+        request,
+        form_class=ExternalAuditForm,
+        instance=get_object_or_404(ExternalAudit, pk=pk),
+        title=_("Edit the external audit"),
+        back_url="intranet:externalaudit_list",
+    )

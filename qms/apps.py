@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class QmsConfig(AppConfig):
+    name = "qms"
+    verbose_name = _("Quality management system")
+
+    def ready(self):
+        from .roles import sync_roles
+
+        # After the last app has migrated, so that every model's permissions exist.
+        post_migrate.connect(sync_roles, dispatch_uid="qms_sync_roles")

@@ -1,0 +1,77 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Organisation, QualityPolicy, Representative
+
+
+class DateInput(forms.DateInput):
+    """The browser's native date picker; the value travels as ISO 8601."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "address",
+            "email",
+            "phone",
+            "website",
+            "content_prepared_by",
+            "content_published_by",
+            "content_published_on",
+            "accessibility_contact",
+            "accessibility_reviewed_on",
+        ]
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 3}),
+            "content_published_on": DateInput(),
+            "accessibility_reviewed_on": DateInput(),
+        }
+
+
+class RepresentativeAppointForm(forms.ModelForm):
+    """A new appointment: the current representative's term ends the day before."""
+
+    class Meta:
+        model = Representative
+        fields = ["full_name", "title", "email", "phone", "appointed_on", "appointed_by"]
+        widgets = {"appointed_on": DateInput()}
+
+    def validate_constraints(self):
+        # The appointment itself makes this one current; the service closes the previous term.
+        pass
+
+
+class RepresentativeForm(forms.ModelForm):
+    class Meta:
+        model = Representative
+        fields = [
+            "full_name",
+            "title",
+            "email",
+            "phone",
+            "appointed_on",
+            "appointed_by",
+            "is_current",
+            "ended_on",
+        ]
+        widgets = {"appointed_on": DateInput(), "ended_on": DateInput()}
+        help_texts = {
+            "is_current": _(
+                "Only one representative can be current. To hand over, use 'Appoint a new "
+                "representative'."
+            ),
+        }
+
+
+class QualityPolicyForm(forms.ModelForm):
+    class Meta:
+        model = QualityPolicy
+        fields = ["version", "text", "approved_on", "approved_by"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 14}), "approved_on": DateInput()}

@@ -1,0 +1,140 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required, permission_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Max
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from . import services
+from .forms import OrganisationForm, QualityPolicyForm, RepresentativeAppointForm, RepresentativeForm
+from .models import Organisation, QualityPolicy, Representative
+from .roles import user_roles
+
+
+def paginate(request, queryset, per_page=50):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def edit_record(request, *, form_class, instance=None, title, back_url, save=None):
+    """The one create/update view body: a crispy form, messages, redirect after success."""
+    form = form_class(request.POST or None, request.FILES or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = save(form) if save else form.save()
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved: %(record)s.") % {"record": record})
+            return redirect(back_url)
+    return render(
+        request, "intranet/form.html", {"form": form, "title": title, "back_url": back_url}
+    )
+
+
+@login_not_required
+def accessibility_statement(request):
+    return render(request, "public/accessibility.html")
+
+
+def intranet_home(request):
+    return render(request, "intranet/home.html", {"roles": user_roles(request.user)})
+
+
+@permission_required("qms.change_organisation", raise_exception=True)
+def organisation_update(request):
+    return edit_record(
+        request,
+        form_class=OrganisationForm,
+        instance=Organisation.load(),
+        title=gettext_lazy("The organisation"),
+        back_url="intranet:home",
+    )
+
+
+@permission_required("qms.view_representative", raise_exception=True)
+def representative_list(request):
+    return render(
+        request,
+        "qms/representative_list.html",
+        {"page_obj": paginate(request, Representative.objects.all())},
+    )
+
+
+@permission_required("qms.add_representative", raise_exception=True)
+def representative_create(request):
+    return edit_record(
+        request,
+        form_class=RepresentativeAppointForm,
+        title=gettext_lazy("Appoint a new ISO representative"),
+        back_url="intranet:representative_list",
+        save=lambda form: services.representative_appoint(new=form.save(commit=False)),
+    )
+
+
+@permission_required("qms.change_representative", raise_exception=True)
+def representative_update(request, pk):
+    return edit_record(
+        request,
+        form_class=RepresentativeForm,
+        instance=get_object_or_404(Representative, pk=pk),
+        title=gettext_lazy("Edit the ISO representative"),
+        back_url="intranet:representative_list",
+    )
+
+
+@permission_required("qms.view_qualitypolicy", raise_exception=True)
+def policy_list(request):
+    return render(
+        request,
+        "qms/policy_list.html",
+        {"page_obj": paginate(request, QualityPolicy.objects.select_related("put_in_force_by"))},
+    )
+
+
+@permission_required("qms.add_qualitypolicy", raise_exception=True)
+def policy_create(request):
+    latest = QualityPolicy.objects.aggregate(v=Max("version"))["v"] or 0
+    current = QualityPolicy.objects.in_force()
+    draft = QualityPolicy(version=latest + 1, text=current.text if current else "")
+    return edit_record(
+        request,
+        form_class=QualityPolicyForm,
+        instance=draft,
+        title=gettext_lazy("New version of the quality policy"),
+        back_url="intranet:policy_list",
+    )
+
+
+@permission_required("qms.change_qualitypolicy", raise_exception=True)
+def policy_update(request, pk):
+    policy = get_object_or_404(QualityPolicy, pk=pk)
+    if not policy.is_editable:
+        messages.error(request, _("Only a draft can be edited; create a new version instead."))
+        return redirect("intranet:policy_list")
+    return edit_record(
+        request,
+        form_class=QualityPolicyForm,
+        instance=policy,
+        title=gettext_lazy("Edit the draft quality policy"),
+        back_url="intranet:policy_list",
+    )
+
+
+@require_POST
+@permission_required("qms.change_qualitypolicy", raise_exception=True)
+def policy_put_in_force(request, pk):
+    policy = get_object_or_404(QualityPolicy, pk=pk)
+    try:
+        services.policy_put_in_force(policy=policy, user=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, _("Version %(version)s is now in force.") % {"version": policy.version}
+        )
+    return redirect("intranet:policy_list")
+
