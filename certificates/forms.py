@@ -1,6 +1,6 @@
 from django import forms
 
-from qms.forms import DateInput
+from qms.forms import DateInput, https_by_default
 
 from .models import Certificate, CertificationBody, ExternalAudit
 
@@ -8,6 +8,7 @@ from .models import Certificate, CertificationBody, ExternalAudit
 class CertificationBodyForm(forms.ModelForm):
     class Meta:
         model = CertificationBody
+        formfield_callback = https_by_default
         fields = ["name", "accreditation", "address", "website", "is_active"]
         widgets = {"address": forms.Textarea(attrs={"rows": 3})}
 

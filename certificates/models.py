@@ -45,15 +45,17 @@ class CertificateStatus(models.TextChoices):
     EXPIRED = "expired", _("expired")
 
 
-STORED_STATUSES = [CertificateStatus.VALID, CertificateStatus.SUSPENDED, CertificateStatus.WITHDRAWN]
+STORED_STATUSES = [
+    CertificateStatus.VALID,
+    CertificateStatus.SUSPENDED,
+    CertificateStatus.WITHDRAWN,
+]
 
 
 class CertificateQuerySet(ArchiveOnlyQuerySet):
     def in_validity(self, on=None):
         on = on or today()
-        return self.filter(
-            status=CertificateStatus.VALID, valid_from__lte=on, valid_until__gte=on
-        )
+        return self.filter(status=CertificateStatus.VALID, valid_from__lte=on, valid_until__gte=on)
 
     def current(self, on=None):
         """The certificate in force today, the one valid longest when two overlap."""
@@ -226,7 +228,9 @@ class ExternalAudit(QualityRecord):
         help_text=_("The certificate this audit led to or maintained."),
     )
     is_archived = models.BooleanField(
-        _("archived"), default=False, help_text=_("Archived audits are hidden from the public page.")
+        _("archived"),
+        default=False,
+        help_text=_("Archived audits are hidden from the public page."),
     )
 
     objects = ExternalAuditQuerySet.as_manager()
@@ -263,5 +267,7 @@ class ExternalAudit(QualityRecord):
     @property
     def improvement_list(self):
         return [
-            line.strip(" -•\t") for line in self.improvement_areas.splitlines() if line.strip(" -•\t")
+            line.strip(" -•\t")
+            for line in self.improvement_areas.splitlines()
+            if line.strip(" -•\t")
         ]

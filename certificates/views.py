@@ -124,7 +124,9 @@ def certificate_update(request, pk):
 @permission_required("certificates.view_certificationbody", raise_exception=True)
 def body_list(request):
     return render(
-        request, "certificates/body_list.html", {"page_obj": paginate(request, CertificationBody.objects.all())}
+        request,
+        "certificates/body_list.html",
+        {"page_obj": paginate(request, CertificationBody.objects.all())},
     )
 
 
@@ -154,7 +156,11 @@ def externalaudit_list(request):
     return render(
         request,
         "certificates/externalaudit_list.html",
-        {"page_obj": paginate(request, ExternalAudit.objects.select_related("body", "certificate"))},
+        {
+            "page_obj": paginate(
+                request, ExternalAudit.objects.select_related("body", "certificate")
+            )
+        },
     )
 
 

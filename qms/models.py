@@ -1,4 +1,4 @@
-"""The quality system's core records: the organisation, its ISO representative, its quality policy."""
+"""The quality system's core records: the organisation, its ISO representative, its policy."""
 
 from django.db import models
 from django.db.models import Q

@@ -8,6 +8,7 @@ from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import get_language
 
@@ -67,6 +68,7 @@ def render_pdf(request, template, context, *, filename, title):
         return HttpResponse(html)
     pdf = html_to_pdf(html, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
-    stem = slugify(Path(filename).stem) or "dokument"
-    response["Content-Disposition"] = f'inline; filename="{stem}.pdf"'
+    # A safe ASCII name: "certyfikat-PL-QMS-0142/2021.pdf" -> "certyfikat-pl-qms-01422021.pdf".
+    stem = slugify(filename.removesuffix(".pdf")) or "dokument"
+    response["Content-Disposition"] = content_disposition_header(False, f"{stem}.pdf")
     return response

@@ -10,7 +10,10 @@ def validate_size(upload):
     if upload.size > settings.MAX_UPLOAD_SIZE:
         raise ValidationError(
             _("The file is too large (%(size)s); the limit is %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.MAX_UPLOAD_SIZE)},
+            % {
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(settings.MAX_UPLOAD_SIZE),
+            },
             code="too_large",
         )
 

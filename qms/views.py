@@ -9,7 +9,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import services
-from .forms import OrganisationForm, QualityPolicyForm, RepresentativeAppointForm, RepresentativeForm
+from .forms import (
+    OrganisationForm,
+    QualityPolicyForm,
+    RepresentativeAppointForm,
+    RepresentativeForm,
+)
 from .models import Organisation, QualityPolicy, Representative
 from .roles import user_roles
 
@@ -137,4 +142,3 @@ def policy_put_in_force(request, pk):
             request, _("Version %(version)s is now in force.") % {"version": policy.version}
         )
     return redirect("intranet:policy_list")
-

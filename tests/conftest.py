@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.utils import translation
 
 from qms import roles
 
@@ -24,8 +25,13 @@ def _test_settings(settings, tmp_path):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.WHITENOISE_USE_FINDERS = True
+    settings.STATIC_ROOT = tmp_path / "staticfiles"
+    settings.STATIC_ROOT.mkdir()
     # Fast hashing: the suite creates many users; production keeps the default hasher.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Each test starts in Polish: a request under /en/ leaves English active in the thread.
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 PASSWORD = "correct horse battery staple"

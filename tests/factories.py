@@ -3,7 +3,13 @@
 import datetime
 import itertools
 
-from certificates.models import AuditKind, AuditResult, Certificate, CertificationBody, ExternalAudit
+from certificates.models import (
+    AuditKind,
+    AuditResult,
+    Certificate,
+    CertificationBody,
+    ExternalAudit,
+)
 from qms.models import Organisation, PolicyStatus, QualityPolicy, Representative
 
 _seq = itertools.count(1)

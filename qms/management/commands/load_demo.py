@@ -49,17 +49,42 @@ STRENGTHS_2021 = "\n".join(
     ]
 )
 
-POLICY_V1 = """Urząd Miejski w Zabrzu służy mieszkańcom, przedsiębiorcom i wszystkim, którzy załatwiają u nas sprawy. Chcemy robić to rzetelnie, w terminie i zgodnie z prawem.
+POLICY_V1 = "\n\n".join(
+    [
+        (
+            "Urząd Miejski w Zabrzu służy mieszkańcom, przedsiębiorcom i wszystkim, którzy "
+            "załatwiają u nas sprawy. Chcemy robić to rzetelnie, w terminie i zgodnie z "
+            "prawem."
+        ),
+        ("Wdrażamy system zarządzania jakością zgodny z normą ISO 9001 i stale go doskonalimy."),
+    ]
+)
 
-Wdrażamy system zarządzania jakością zgodny z normą ISO 9001 i stale go doskonalimy."""
-
-POLICY_V2 = """Urząd Miejski w Zabrzu działa dla mieszkańców, przedsiębiorców i wszystkich osób, które załatwiają u nas swoje sprawy. Naszym celem jest obsługa rzetelna, życzliwa i terminowa, prowadzona zgodnie z prawem i z poszanowaniem każdego klienta.
-
-Aby to osiągnąć: znamy i nadzorujemy procesy, w których realizujemy zadania miasta; słuchamy opinii mieszkańców i reagujemy na ich potrzeby; oceniamy ryzyka i szanse, zanim podejmiemy decyzje; dbamy o kompetencje pracowników i warunki ich pracy.
-
-Kierownictwo Urzędu zapewnia zasoby potrzebne do realizacji tej polityki i co roku sprawdza, czy wyznaczone cele jakościowe zostały osiągnięte. Każdy pracownik zna tę politykę i stosuje ją w codziennej pracy.
-
-Utrzymujemy i stale doskonalimy System Zarządzania Jakością zgodny z wymaganiami normy PN-EN ISO 9001:2015-10."""
+POLICY_V2 = "\n\n".join(
+    [
+        (
+            "Urząd Miejski w Zabrzu działa dla mieszkańców, przedsiębiorców i wszystkich "
+            "osób, które załatwiają u nas swoje sprawy. Naszym celem jest obsługa rzetelna, "
+            "życzliwa i terminowa, prowadzona zgodnie z prawem i z poszanowaniem każdego "
+            "klienta."
+        ),
+        (
+            "Aby to osiągnąć: znamy i nadzorujemy procesy, w których realizujemy zadania "
+            "miasta; słuchamy opinii mieszkańców i reagujemy na ich potrzeby; oceniamy ryzyka"
+            " i szanse, zanim podejmiemy decyzje; dbamy o kompetencje pracowników i warunki "
+            "ich pracy."
+        ),
+        (
+            "Kierownictwo Urzędu zapewnia zasoby potrzebne do realizacji tej polityki i co "
+            "roku sprawdza, czy wyznaczone cele jakościowe zostały osiągnięte. Każdy "
+            "pracownik zna tę politykę i stosuje ją w codziennej pracy."
+        ),
+        (
+            "Utrzymujemy i stale doskonalimy System Zarządzania Jakością zgodny z wymaganiami"
+            " normy PN-EN ISO 9001:2015-10."
+        ),
+    ]
+)
 
 # (number, standard, issued, valid from, valid until)
 CERTIFICATES = [
@@ -74,38 +99,88 @@ CERTIFICATES = [
 
 # (kind, first day, last day, lead auditor, certificate number, summary, strengths, improvements)
 AUDITS = [
-    (AuditKind.CERTIFICATION, D(2008, 6, 2), D(2008, 6, 5), "Tomasz Przykładowy",
-     "PL-QMS-0142/2008",
-     "Audyt certyfikujący potwierdził wdrożenie systemu zarządzania jakością w Urzędzie.",
-     "", ""),
-    (AuditKind.RECERTIFICATION, D(2017, 6, 5), D(2017, 6, 8), "Ewa Przykładowa",
-     "PL-QMS-0142/2017",
-     "System przeszedł na wymagania normy w wydaniu z 2015 roku.",
-     "podejście procesowe opisane w mapie procesów i kartach procesów",
-     "analiza ryzyka w procesach wspierających"),
-    (AuditKind.RECERTIFICATION, D(2021, 6, 8), D(2021, 6, 11), "Ewa Przykładowa",
-     "PL-QMS-0142/2021",
-     "Audyt ponownej certyfikacji ocenił, czy system zarządzania jakością Urzędu nadal spełnia "
-     "wymagania normy PN-EN ISO 9001:2015-10. Zakończył się wynikiem pozytywnym, a Urząd "
-     "otrzymał certyfikat na kolejne 3 lata.",
-     STRENGTHS_2021, ""),
-    (AuditKind.SURVEILLANCE, D(2022, 6, 13), D(2022, 6, 14), "Ewa Przykładowa",
-     "PL-QMS-0142/2021", "Pierwszy audyt nadzoru po ponownej certyfikacji.",
-     "sprawna obsługa klientów w Biurze Obsługi Mieszkańców", ""),
-    (AuditKind.SURVEILLANCE, D(2023, 6, 12), D(2023, 6, 13), "Ewa Przykładowa",
-     "PL-QMS-0142/2021", "Drugi audyt nadzoru potwierdził utrzymanie certyfikatu.", "", ""),
-    (AuditKind.RECERTIFICATION, D(2024, 6, 10), D(2024, 6, 13), "Piotr Przykładowy",
-     "PL-QMS-0142/2024",
-     "Urząd otrzymał certyfikat na kolejny trzyletni okres.",
-     "monitorowanie satysfakcji mieszkańców i wykorzystanie wyników w doskonaleniu usług",
-     "aktualizacja dokumentacji po zmianach w strukturze organizacyjnej"),
-    (AuditKind.SURVEILLANCE, D(2025, 6, 16), D(2025, 6, 17), "Piotr Przykładowy",
-     "PL-QMS-0142/2024", "Audyt nadzoru potwierdził utrzymanie certyfikatu.", "", ""),
-    (AuditKind.SURVEILLANCE, D(2026, 6, 15), D(2026, 6, 16), "Piotr Przykładowy",
-     "PL-QMS-0142/2024",
-     "Drugi audyt nadzoru w cyklu certyfikacji zakończył się wynikiem pozytywnym.",
-     "cyfrowa obsługa spraw i krótki czas odpowiedzi na wnioski mieszkańców",
-     "analiza przyczyn niezgodności z audytów wewnętrznych"),
+    (
+        AuditKind.CERTIFICATION,
+        D(2008, 6, 2),
+        D(2008, 6, 5),
+        "Tomasz Przykładowy",
+        "PL-QMS-0142/2008",
+        "Audyt certyfikujący potwierdził wdrożenie systemu zarządzania jakością w Urzędzie.",
+        "",
+        "",
+    ),
+    (
+        AuditKind.RECERTIFICATION,
+        D(2017, 6, 5),
+        D(2017, 6, 8),
+        "Ewa Przykładowa",
+        "PL-QMS-0142/2017",
+        "System przeszedł na wymagania normy w wydaniu z 2015 roku.",
+        "podejście procesowe opisane w mapie procesów i kartach procesów",
+        "analiza ryzyka w procesach wspierających",
+    ),
+    (
+        AuditKind.RECERTIFICATION,
+        D(2021, 6, 8),
+        D(2021, 6, 11),
+        "Ewa Przykładowa",
+        "PL-QMS-0142/2021",
+        "Audyt ponownej certyfikacji ocenił, czy system zarządzania jakością Urzędu nadal spełnia "
+        "wymagania normy PN-EN ISO 9001:2015-10. Zakończył się wynikiem pozytywnym, a Urząd "
+        "otrzymał certyfikat na kolejne 3 lata.",
+        STRENGTHS_2021,
+        "",
+    ),
+    (
+        AuditKind.SURVEILLANCE,
+        D(2022, 6, 13),
+        D(2022, 6, 14),
+        "Ewa Przykładowa",
+        "PL-QMS-0142/2021",
+        "Pierwszy audyt nadzoru po ponownej certyfikacji.",
+        "sprawna obsługa klientów w Biurze Obsługi Mieszkańców",
+        "",
+    ),
+    (
+        AuditKind.SURVEILLANCE,
+        D(2023, 6, 12),
+        D(2023, 6, 13),
+        "Ewa Przykładowa",
+        "PL-QMS-0142/2021",
+        "Drugi audyt nadzoru potwierdził utrzymanie certyfikatu.",
+        "",
+        "",
+    ),
+    (
+        AuditKind.RECERTIFICATION,
+        D(2024, 6, 10),
+        D(2024, 6, 13),
+        "Piotr Przykładowy",
+        "PL-QMS-0142/2024",
+        "Urząd otrzymał certyfikat na kolejny trzyletni okres.",
+        "monitorowanie satysfakcji mieszkańców i wykorzystanie wyników w doskonaleniu usług",
+        "aktualizacja dokumentacji po zmianach w strukturze organizacyjnej",
+    ),
+    (
+        AuditKind.SURVEILLANCE,
+        D(2025, 6, 16),
+        D(2025, 6, 17),
+        "Piotr Przykładowy",
+        "PL-QMS-0142/2024",
+        "Audyt nadzoru potwierdził utrzymanie certyfikatu.",
+        "",
+        "",
+    ),
+    (
+        AuditKind.SURVEILLANCE,
+        D(2026, 6, 15),
+        D(2026, 6, 16),
+        "Piotr Przykładowy",
+        "PL-QMS-0142/2024",
+        "Drugi audyt nadzoru w cyklu certyfikacji zakończył się wynikiem pozytywnym.",
+        "cyfrowa obsługa spraw i krótki czas odpowiedzi na wnioski mieszkańców",
+        "analiza przyczyn niezgodności z audytów wewnętrznych",
+    ),
 ]
 
 

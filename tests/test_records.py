@@ -1,0 +1,123 @@
+"""The records' rules, enforced by the database even when the forms are bypassed."""
+
+import datetime
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from certificates.models import Certificate, CertificateStatus
+from qms.models import Organisation, PolicyStatus, RecordDeletionError, Representative
+from tests import factories
+
+D = datetime.date
+pytestmark = pytest.mark.django_db
+
+
+def test_database_refuses_certificate_valid_until_before_valid_from():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.certificate(valid_from=D(2024, 7, 1), valid_until=D(2024, 6, 30))
+
+
+def test_database_refuses_external_audit_ending_before_it_starts():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.external_audit(first_day=D(2021, 6, 11), last_day=D(2021, 6, 8))
+
+
+def test_database_refuses_a_second_current_representative():
+    factories.representative()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.representative(full_name="Druga Osoba")
+
+
+def test_database_refuses_a_second_policy_in_force():
+    factories.policy()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.policy()
+
+
+def test_database_refuses_unknown_certificate_status():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.certificate(status="expired")
+
+
+def test_database_refuses_withdrawal_without_a_date():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.certificate(status=CertificateStatus.WITHDRAWN)
+
+
+def test_database_keeps_a_single_organisation():
+    factories.organisation()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Organisation.objects.create(pk=2, name="Druga")
+
+
+def test_quality_records_cannot_be_deleted():
+    certificate = factories.certificate()
+    with pytest.raises(RecordDeletionError):
+        certificate.delete()
+    with pytest.raises(RecordDeletionError):
+        Certificate.objects.all().delete()
+    with pytest.raises(RecordDeletionError):
+        factories.representative().delete()
+    assert Certificate.objects.count() == 1
+
+
+def test_expiry_follows_from_the_dates():
+    expired = factories.certificate(valid_from=D(2018, 1, 1), valid_until=D(2021, 1, 1))
+    assert expired.status == CertificateStatus.VALID
+    assert expired.display_status == CertificateStatus.EXPIRED
+    assert not expired.is_in_validity
+    assert Certificate.objects.current() is None
+
+
+def test_current_certificate_is_the_one_in_validity_today():
+    factories.certificate(valid_from=D(2018, 1, 1), valid_until=D(2021, 1, 1))
+    running = factories.certificate(valid_from=D(2024, 7, 14), valid_until=D(2099, 7, 13))
+    assert Certificate.objects.current() == running
+
+
+def test_held_since_follows_an_unbroken_chain_of_certificates():
+    body = factories.body()
+    factories.certificate(body=body, valid_from=D(2008, 7, 14), valid_until=D(2011, 7, 13))
+    factories.certificate(body=body, valid_from=D(2011, 7, 14), valid_until=D(2014, 7, 13))
+    factories.certificate(body=body, valid_from=D(2014, 7, 10), valid_until=D(2099, 7, 13))
+    assert Certificate.objects.held_since() == D(2008, 7, 14)
+
+
+def test_a_gap_between_certificates_restarts_the_count():
+    body = factories.body()
+    factories.certificate(body=body, valid_from=D(2008, 7, 14), valid_until=D(2011, 7, 13))
+    factories.certificate(body=body, valid_from=D(2012, 1, 1), valid_until=D(2099, 1, 1))
+    assert Certificate.objects.held_since() == D(2012, 1, 1)
+
+
+def test_a_withdrawn_certificate_ends_the_run_on_its_withdrawal_date():
+    body = factories.body()
+    factories.certificate(
+        body=body,
+        valid_from=D(2008, 7, 14),
+        valid_until=D(2011, 7, 13),
+        status=CertificateStatus.WITHDRAWN,
+        status_changed_on=D(2010, 1, 1),
+    )
+    factories.certificate(body=body, valid_from=D(2011, 7, 14), valid_until=D(2099, 7, 13))
+    assert Certificate.objects.held_since() == D(2011, 7, 14)
+
+
+def test_no_certificate_in_force_means_no_run():
+    factories.certificate(valid_from=D(2008, 7, 14), valid_until=D(2011, 7, 13))
+    assert Certificate.objects.held_since() is None
+
+
+@pytest.mark.parametrize(
+    ("phone", "uri"),
+    [("(32) 373 33 70", "tel:+48323733370"), ("+48 32 373 33 70", "tel:+48323733370"), ("", "")],
+)
+def test_representative_phone_becomes_a_tel_uri(phone, uri):
+    assert Representative(phone=phone).phone_uri == uri
+
+
+def test_policy_paragraphs_split_on_blank_lines():
+    policy = factories.policy(text="Pierwszy.\r\n\r\nDrugi\nciąg dalszy.\n\n\n")
+    assert policy.paragraphs == ["Pierwszy.", "Drugi\nciąg dalszy."]
+    assert policy.status == PolicyStatus.IN_FORCE

@@ -1,0 +1,78 @@
+"""Every list and detail page answers in a fixed number of queries, however many rows there are."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from qms.models import PolicyStatus
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def add_rows(n):
+    """n certificates (each with a body and an audit), policies and representatives."""
+    body = factories.body()
+    for i in range(n):
+        start = datetime.date(1900 + 3 * i, 1, 1)
+        certificate = factories.certificate(
+            body=body if i % 2 else factories.body(),
+            valid_from=start,
+            valid_until=start + datetime.timedelta(days=3 * 365),
+        )
+        factories.external_audit(
+            body=certificate.body,
+            certificate=certificate,
+            first_day=start,
+            last_day=start + datetime.timedelta(days=2),
+            strengths="zaangażowanie kierownictwa\nkontekst organizacji",
+        )
+        factories.policy(status=PolicyStatus.SUPERSEDED)
+        factories.representative(
+            full_name=f"Osoba {i}",
+            is_current=False,
+            appointed_on=start,
+            ended_on=start + datetime.timedelta(days=30),
+        )
+
+
+PAGES = [
+    # (url name, who, queries): session, user and permissions count for signed-in pages.
+    ("public:quality_page", None, 9),
+    ("intranet:certificate_list", "coordinator", 7),
+    ("intranet:externalaudit_list", "coordinator", 7),
+    ("intranet:body_list", "coordinator", 7),
+    ("intranet:policy_list", "coordinator", 7),
+    ("intranet:representative_list", "coordinator", 7),
+    ("intranet:home", "coordinator", 6),
+]
+
+
+@pytest.mark.parametrize(("name", "who", "queries"), PAGES)
+@pytest.mark.parametrize("rows", [2, 30])
+def test_page_queries_do_not_grow_with_rows(
+    request, client_as, django_assert_num_queries, name, who, queries, rows
+):
+    factories.organisation()
+    add_rows(rows)
+    client = client_as(request.getfixturevalue(who) if who else None)
+    with django_assert_num_queries(queries):
+        response = client.get(reverse(name))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("rows", [2, 30])
+def test_certificate_detail_queries_do_not_grow_with_audits(
+    client, django_assert_num_queries, rows
+):
+    factories.organisation()
+    certificate = factories.certificate()
+    for i in range(rows):
+        day = datetime.date(2024 + i // 12, i % 12 + 1, 1)
+        factories.external_audit(
+            body=certificate.body, certificate=certificate, first_day=day, last_day=day
+        )
+    with django_assert_num_queries(3):
+        response = client.get(certificate.get_absolute_url())
+    assert response.status_code == 200
