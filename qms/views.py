@@ -41,11 +41,18 @@ def edit_record(request, *, form_class, instance=None, title, back_url, save=Non
 
 @login_not_required
 def accessibility_statement(request):
-    return render(request, "public/accessibility.html")
+    organisation = Organisation.load()
+    return render(request, "public/accessibility.html", {"last_change": organisation.updated_at})
 
 
 def intranet_home(request):
-    return render(request, "intranet/home.html", {"roles": user_roles(request.user)})
+    """The staff home: what each role can open, and the certificate's state for who keeps it."""
+    from certificates.models import Certificate  # the home is where the apps meet
+
+    context = {"roles": user_roles(request.user)}
+    if request.user.has_perm("certificates.view_certificate"):
+        context["current_certificate"] = Certificate.objects.current()
+    return render(request, "intranet/home.html", context)
 
 
 @permission_required("qms.change_organisation", raise_exception=True)
