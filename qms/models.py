@@ -87,6 +87,11 @@ class Organisation(QualityRecord):
         return cls.objects.filter(pk=1).first() or cls(pk=1, name=_("Quality management"))
 
 
+# A coarse shape check the database can make: something@domain.tld, no spaces. The form's
+# EmailValidator is stricter; this only stops a malformed address that bypasses it.
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
+
 class RepresentativeQuerySet(ArchiveOnlyQuerySet):
     def current(self):
         return self.filter(is_current=True).first()
@@ -127,6 +132,11 @@ class Representative(QualityRecord):
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("appointed_on")),
                 name="qms_representative_ends_after_appointment",
                 violation_error_message=_("The term cannot end before the appointment."),
+            ),
+            models.CheckConstraint(
+                condition=Q(email__regex=EMAIL_PATTERN),
+                name="qms_representative_email_valid",
+                violation_error_message=_("Enter a valid e-mail address."),
             ),
             models.CheckConstraint(
                 condition=Q(is_current=False) | Q(ended_on__isnull=True),

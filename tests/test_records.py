@@ -121,3 +121,8 @@ def test_policy_paragraphs_split_on_blank_lines():
     policy = factories.policy(text="Pierwszy.\r\n\r\nDrugi\nciąg dalszy.\n\n\n")
     assert policy.paragraphs == ["Pierwszy.", "Drugi\nciąg dalszy."]
     assert policy.status == PolicyStatus.IN_FORCE
+
+
+def test_database_refuses_a_malformed_representative_email():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.representative(email="sekretariat at um.zabrze.pl")
