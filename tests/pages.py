@@ -1,7 +1,7 @@
 """The pages the accessibility (tests/browser) and HTML validity checks open, with the demo data.
 
 Each entry: name -> (path, who is signed in (a demo account, or None), expected HTTP status).
-`{certificate}` and `{representative}` in a path are filled in by `page_url`.
+`{certificate}`, `{body}`, `{audit}` and `{representative}` in a path are filled in by `page_url`.
 """
 
 from certificates.models import Certificate
@@ -22,8 +22,10 @@ PAGES = {
     "certificate-update": ("/intranet/certificates/{certificate}/edit/", "coordinator", 200),
     "body-list": ("/intranet/bodies/", "coordinator", 200),
     "body-create": ("/intranet/bodies/new/", "coordinator", 200),
+    "body-update": ("/intranet/bodies/{body}/edit/", "coordinator", 200),
     "externalaudit-list": ("/intranet/external-audits/", "coordinator", 200),
     "externalaudit-create": ("/intranet/external-audits/new/", "coordinator", 200),
+    "externalaudit-update": ("/intranet/external-audits/{audit}/edit/", "coordinator", 200),
     "policy-list": ("/intranet/policies/", "coordinator", 200),
     "policy-create": ("/intranet/policies/new/", "coordinator", 200),
     "representative-list": ("/intranet/representatives/", "coordinator", 200),
@@ -53,8 +55,11 @@ INVALID_CERTIFICATE = {
 
 def page_url(path):
     """The path with the demo's current certificate and representative filled in."""
+    certificate = Certificate.objects.current()
     return path.format(
-        certificate=Certificate.objects.current().pk,
+        certificate=certificate.pk,
+        body=certificate.body_id,
+        audit=certificate.audits.first().pk,
         representative=Representative.objects.current().pk,
     )
 
