@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from qms.models import Organisation, QualityPolicy, Representative, today
 from qms.pdf import render_pdf
-from qms.views import edit_record, paginate
+from qms.views.core import edit_record, paginate
 
 from .forms import CertificateForm, CertificationBodyForm, ExternalAuditForm
 from .models import Certificate, CertificationBody, ExternalAudit

@@ -22,6 +22,17 @@ _RECORDS = {
     "qms": ["organisation", "representative", "qualitypolicy"],
     "certificates": ["certificationbody", "certificate", "externalaudit"],
 }
+_PROCESS_RECORDS = {
+    "qms": [
+        "organisationalunit",
+        "process",
+        "processrisk",
+        "processmeasure",
+        "measurevalue",
+        "document",
+        "documentversion",
+    ],
+}
 
 
 def _perms(actions, records=_RECORDS):
@@ -34,11 +45,32 @@ def _perms(actions, records=_RECORDS):
 
 
 # No role is given a delete permission: quality records are archived, never deleted.
+# Process owners' rights on processes and documents hold for their own processes only: the object
+# rules below add that condition.
 ROLE_PERMISSIONS = {
-    COORDINATOR: _perms(["add", "change", "view"]),
-    AUDITOR: _perms(["view"]),
-    PROCESS_OWNER: [],
-    EMPLOYEE: [],
+    COORDINATOR: [
+        *_perms(["add", "change", "view"]),
+        *_perms(["add", "change", "view"], _PROCESS_RECORDS),
+        "qms.view_document_history",
+        "qms.approve_documentversion",
+        "qms.view_readconfirmation",
+    ],
+    AUDITOR: [
+        *_perms(["view"]),
+        *_perms(["view"], _PROCESS_RECORDS),
+        "qms.view_document_history",
+    ],
+    PROCESS_OWNER: [
+        *_perms(["view"], _PROCESS_RECORDS),
+        "qms.view_document_history",
+        "qms.add_documentversion",
+        "qms.add_processrisk",
+        "qms.change_processrisk",
+        "qms.add_processmeasure",
+        "qms.change_processmeasure",
+        "qms.add_measurevalue",
+    ],
+    EMPLOYEE: ["qms.view_process", "qms.view_document"],
 }
 
 
@@ -54,6 +86,34 @@ def sync_roles(**kwargs):
                 Permission.objects.filter(content_type__app_label=app_label, codename=codename)
             )
         group.permissions.set(wanted)
+
+
+def can_edit_process(user, process):
+    """The coordinator edits every process card; an owner edits the risks and measures of theirs."""
+    return user.has_perm("qms.change_process") or (
+        user.has_perm("qms.change_processrisk") and process.owner_id == user.pk
+    )
+
+
+def can_author_document(user, document):
+    """Who may upload and submit a draft of this document."""
+    if document.is_withdrawn:
+        return False
+    if user.has_perm("qms.change_document"):
+        return True
+    return user.has_perm("qms.add_documentversion") and user.pk in (
+        document.owner_id,
+        document.process.owner_id if document.process_id else None,
+    )
+
+
+def can_approve_version(user, version):
+    return user.has_perm("qms.approve_documentversion") and version.author_id != user.pk
+
+
+def can_see_version(user, version):
+    """Staff see versions in force; owners, auditors and the coordinator see the history too."""
+    return version.is_in_force or user.has_perm("qms.view_document_history")
 
 
 def user_roles(user):

@@ -1,13 +1,28 @@
 """Workflows that change several quality records at once, each in one transaction."""
 
 import datetime
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
-from .models import PolicyStatus, QualityPolicy, Representative
+from .models import (
+    Document,
+    DocumentStatus,
+    DocumentVersion,
+    PolicyStatus,
+    QualityPolicy,
+    ReadConfirmation,
+    Representative,
+    VersionStatus,
+    default_next_review,
+)
+from .models.documents import WORK_IN_PROGRESS
+from .uploads import DOCUMENT_TYPES, detect_document_type, sha256_of
 
 
 @transaction.atomic
@@ -49,3 +64,151 @@ def policy_put_in_force(*, policy: QualityPolicy, user) -> QualityPolicy:
     policy.put_in_force_by = user
     policy.save(update_fields=["status", "put_in_force_at", "put_in_force_by", "updated_at"])
     return policy
+
+
+# --- Controlled documents -------------------------------------------------------------------
+
+
+def document_refresh_search_text(document: Document) -> None:
+    """Code, title and the published versions' summaries of changes, for the register's search."""
+    summaries = document.versions.filter(
+        status__in=[VersionStatus.IN_FORCE, VersionStatus.SUPERSEDED]
+    ).values_list("change_summary", flat=True)
+    text = "\n".join([document.code, document.title, *summaries])
+    Document.objects.filter(pk=document.pk).update(search_text=text)
+    document.search_text = text
+
+
+@transaction.atomic
+def version_create_draft(
+    *, document: Document, upload, change_summary: str, author, reviewer=None
+) -> DocumentVersion:
+    """Store an uploaded file as a new draft version of `document` (one draft at a time)."""
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.is_withdrawn:
+        raise ValidationError(_("The document has been withdrawn; it takes no new versions."))
+    if document.versions.filter(status__in=WORK_IN_PROGRESS).exists():
+        raise ValidationError(
+            _("This document already has a draft in work; finish or withdraw it first.")
+        )
+    kind = detect_document_type(upload)
+    latest = document.versions.aggregate(r=Max("revision"))["r"] or 0
+    version = DocumentVersion(
+        document=document,
+        revision=latest + 1,
+        change_summary=change_summary,
+        original_name=get_valid_filename(upload.name)[:255],
+        file_size=upload.size,
+        sha256=sha256_of(upload),
+        content_type=DOCUMENT_TYPES[kind],
+        author=author,
+        reviewer=reviewer,
+    )
+    # A generated name: nothing the uploader typed reaches the file system.
+    version.file.save(f"{uuid.uuid4().hex}.{kind}", upload, save=False)
+    version.save()
+    return version
+
+
+def _locked_version(version):
+    return DocumentVersion.objects.select_for_update().select_related("document").get(pk=version.pk)
+
+
+@transaction.atomic
+def version_submit(*, version: DocumentVersion, user) -> DocumentVersion:
+    """The author releases the draft for review (saving a draft never does this by itself)."""
+    version = _locked_version(version)
+    if version.status != VersionStatus.DRAFT:
+        raise ValidationError(_("Only a draft can be submitted for review."))
+    version.status = VersionStatus.IN_REVIEW
+    version.submitted_at = timezone.now()
+    version.save(update_fields=["status", "submitted_at", "updated_at"])
+    return version
+
+
+@transaction.atomic
+def version_return(*, version: DocumentVersion, user, comment: str) -> DocumentVersion:
+    """The reviewer sends the version back to its author as a draft, saying why."""
+    version = _locked_version(version)
+    if version.status != VersionStatus.IN_REVIEW:
+        raise ValidationError(_("Only a version in review can be returned to its author."))
+    if not comment.strip():
+        raise ValidationError(_("Say why the version is returned."))
+    version.status = VersionStatus.DRAFT
+    version.reviewer = user
+    version.review_comment = comment
+    version.save(update_fields=["status", "reviewer", "review_comment", "updated_at"])
+    return version
+
+
+@transaction.atomic
+def version_approve(
+    *, version: DocumentVersion, user, effective_on=None, next_review_on=None
+) -> DocumentVersion:
+    """Bring a reviewed version into force; the version in force until now is superseded.
+
+    The document's row is locked first, so two approvals of the same document run one after the
+    other: the second finds the version no longer in review and is refused.
+    """
+    Document.objects.select_for_update().get(pk=version.document_id)
+    version = _locked_version(version)
+    if version.status != VersionStatus.IN_REVIEW:
+        raise ValidationError(_("Only a version in review can be approved."))
+    if version.document.is_withdrawn:
+        raise ValidationError(_("The document has been withdrawn."))
+    if version.author_id == user.pk:
+        raise ValidationError(_("A version is approved by someone other than its author."))
+    now = timezone.now()
+    effective_on = effective_on or timezone.localdate()
+    DocumentVersion.objects.filter(
+        document_id=version.document_id, status=VersionStatus.IN_FORCE
+    ).update(status=VersionStatus.SUPERSEDED, superseded_at=now, updated_at=now)
+    version.status = VersionStatus.IN_FORCE
+    version.approver = user
+    version.approved_at = now
+    if version.reviewer_id is None:
+        version.reviewer = user
+    version.effective_on = effective_on
+    version.next_review_on = next_review_on or default_next_review(effective_on)
+    version.save()
+    document_refresh_search_text(version.document)
+    return version
+
+
+@transaction.atomic
+def version_withdraw_draft(*, version: DocumentVersion, user) -> DocumentVersion:
+    """Abandon a draft or a version in review; it stays in the history as withdrawn."""
+    version = _locked_version(version)
+    if version.status not in WORK_IN_PROGRESS:
+        raise ValidationError(_("Only a draft or a version in review can be withdrawn this way."))
+    version.status = VersionStatus.WITHDRAWN
+    version.save(update_fields=["status", "updated_at"])
+    return version
+
+
+@transaction.atomic
+def document_withdraw(*, document: Document, user, reason: str) -> Document:
+    """Withdraw a document from use; its versions stay, read-only, in the history."""
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.is_withdrawn:
+        raise ValidationError(_("The document has already been withdrawn."))
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for withdrawing the document."))
+    now = timezone.now()
+    document.versions.filter(status__in=[VersionStatus.IN_FORCE, *WORK_IN_PROGRESS]).update(
+        status=VersionStatus.WITHDRAWN, updated_at=now
+    )
+    document.status = DocumentStatus.WITHDRAWN
+    document.withdrawn_at = now
+    document.withdrawn_by = user
+    document.withdrawal_reason = reason
+    document.save()
+    return document
+
+
+def read_confirm(*, version: DocumentVersion, user) -> ReadConfirmation:
+    """Record that `user` has read this exact version in force (once; repeating is harmless)."""
+    if not version.is_in_force:
+        raise ValidationError(_("Only a version in force can be confirmed as read."))
+    confirmation, _created = ReadConfirmation.objects.get_or_create(version=version, user=user)
+    return confirmation

@@ -1,5 +1,9 @@
 """Checks for uploaded files: by content and size, never by the name alone."""
 
+import hashlib
+import unicodedata
+import zipfile
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -30,3 +34,75 @@ def validate_pdf(upload):
         raise ValidationError(
             _("The file is not a PDF document. Upload the scan saved as PDF."), code="not_pdf"
         )
+
+
+# What a controlled document's file may be, recognised by its content.
+DOCUMENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
+_OOXML_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
+
+
+def validate_file_name(name):
+    """Refuse names that try to climb folders or hide control characters."""
+    if (
+        not name
+        or "/" in name
+        or "\\" in name
+        or ".." in name
+        or any(unicodedata.category(ch).startswith("C") for ch in name)
+        or len(name) > 200
+    ):
+        raise ValidationError(
+            _(
+                "The file name is not allowed: it must not contain folders (/ or \\), '..' or "
+                "control characters, and must be at most 200 characters long."
+            ),
+            code="bad_name",
+        )
+
+
+def detect_document_type(upload):
+    """The file's real type (pdf, docx, xlsx, odt, ods) from its content, or a ValidationError."""
+    validate_size(upload)
+    validate_file_name(upload.name)
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        validate_pdf(upload)
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(upload) as archive:
+                names = set(archive.namelist())
+                if "mimetype" in names:
+                    mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
+                    for kind in ("odt", "ods"):
+                        if mimetype == DOCUMENT_TYPES[kind]:
+                            return kind
+                if "[Content_Types].xml" in names:
+                    for kind, part in _OOXML_PARTS.items():
+                        if part in names:
+                            return kind
+        except zipfile.BadZipFile:
+            pass
+        finally:
+            upload.seek(0)
+    raise ValidationError(
+        _("This kind of file is not accepted. Upload a PDF, DOCX, ODT, XLSX or ODS file."),
+        code="bad_type",
+    )
+
+
+def sha256_of(upload):
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()

@@ -7,7 +7,8 @@ from django.urls import include, path
 
 from certificates import urls as certificate_urls
 
-from . import views
+from . import urls_documents, urls_processes
+from .views import core as views
 
 public_patterns = [
     *certificate_urls.public_patterns,
@@ -33,6 +34,8 @@ intranet_patterns = [
         name="policy_put_in_force",
     ),
     *certificate_urls.intranet_patterns,
+    *urls_processes.patterns,
+    *urls_documents.patterns,
 ]
 
 # Polish, the default, has no prefix (/); English lives under /en/.

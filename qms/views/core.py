@@ -8,15 +8,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from . import services
-from .forms import (
+from qms import services
+from qms.forms import (
     OrganisationForm,
     QualityPolicyForm,
     RepresentativeAppointForm,
     RepresentativeForm,
 )
-from .models import Organisation, QualityPolicy, Representative
-from .roles import user_roles
+from qms.models import Organisation, QualityPolicy, Representative
+from qms.roles import user_roles
 
 
 def paginate(request, queryset, per_page=50):

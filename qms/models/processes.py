@@ -1,0 +1,264 @@
+"""Processes (clause 4.4): their cards, risks and opportunities (6.1) and measures (9.1)."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .base import ArchiveOnlyQuerySet, QualityRecord
+
+
+class ProcessKind(models.TextChoices):
+    MANAGEMENT = "management", _("management process")
+    CORE = "core", _("core process")
+    SUPPORT = "support", _("support process")
+
+
+class ProcessQuerySet(ArchiveOnlyQuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def owned_by(self, user):
+        return self.filter(owner=user)
+
+
+class Process(QualityRecord):
+    code = models.CharField(_("code"), max_length=20, unique=True, help_text=_("e.g. 'P-03'"))
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=ProcessKind.choices)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("process owner"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="owned_processes",
+    )
+    units = models.ManyToManyField(
+        "qms.OrganisationalUnit",
+        verbose_name=_("organisational units"),
+        blank=True,
+        related_name="processes",
+    )
+    purpose = models.TextField(_("purpose"), blank=True)
+    scope = models.TextField(_("scope"), blank=True)
+    inputs = models.TextField(_("inputs"), blank=True, help_text=_("One per line."))
+    outputs = models.TextField(_("outputs"), blank=True, help_text=_("One per line."))
+    customers = models.TextField(
+        _("customers and interested parties"), blank=True, help_text=_("One per line.")
+    )
+    resources = models.TextField(_("resources"), blank=True, help_text=_("One per line."))
+    interacts_with = models.ManyToManyField(
+        "self",
+        verbose_name=_("interacts with"),
+        blank=True,
+        symmetrical=True,
+    )
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("An archived process stays in the history.")
+    )
+
+    objects = ProcessQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("process")
+        verbose_name_plural = _("processes")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=ProcessKind.values), name="qms_process_kind_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    def get_absolute_url(self):
+        return reverse("intranet:process_detail", args=[self.pk])
+
+
+def lines(text):
+    return [line.strip(" -•\t") for line in text.splitlines() if line.strip(" -•\t")]
+
+
+class RiskKind(models.TextChoices):
+    RISK = "risk", _("risk")
+    OPPORTUNITY = "opportunity", _("opportunity")
+
+
+class RiskLevel(models.TextChoices):
+    LOW = "low", _("low")
+    MEDIUM = "medium", _("medium")
+    HIGH = "high", _("high")
+    CRITICAL = "critical", _("critical")
+
+
+def risk_level(rating):
+    """Likelihood × impact on 1–25: low < 6 ≤ medium < 12 ≤ high < 20 ≤ critical."""
+    if rating >= 20:
+        return RiskLevel.CRITICAL
+    if rating >= 12:
+        return RiskLevel.HIGH
+    if rating >= 6:
+        return RiskLevel.MEDIUM
+    return RiskLevel.LOW
+
+
+SCALE = [MinValueValidator(1), MaxValueValidator(5)]
+
+
+class ProcessRisk(QualityRecord):
+    process = models.ForeignKey(
+        Process, verbose_name=_("process"), on_delete=models.PROTECT, related_name="risks"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=RiskKind.choices, default=RiskKind.RISK
+    )
+    description = models.TextField(_("description"))
+    likelihood = models.PositiveSmallIntegerField(
+        _("likelihood (1–5)"), validators=SCALE, default=3
+    )
+    impact = models.PositiveSmallIntegerField(_("impact (1–5)"), validators=SCALE, default=3)
+    treatment = models.TextField(_("actions"), blank=True)
+    review_on = models.DateField(_("review date"), null=True, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("risk or opportunity")
+        verbose_name_plural = _("risks and opportunities")
+        ordering = ["process", "-is_active", "kind", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=RiskKind.values), name="qms_processrisk_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(likelihood__gte=1, likelihood__lte=5, impact__gte=1, impact__lte=5),
+                name="qms_processrisk_scale_1_to_5",
+                violation_error_message=_("Likelihood and impact are rated from 1 to 5."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.description[:60]
+
+    def get_absolute_url(self):
+        return reverse("intranet:process_detail", args=[self.process_id]) + f"#risk-{self.pk}"
+
+    @property
+    def rating(self):
+        return self.likelihood * self.impact
+
+    @property
+    def level(self):
+        return risk_level(self.rating)
+
+
+class Direction(models.TextChoices):
+    AT_LEAST = "gte", "≥"
+    AT_MOST = "lte", "≤"
+
+
+class Frequency(models.TextChoices):
+    MONTHLY = "monthly", _("monthly")
+    QUARTERLY = "quarterly", _("quarterly")
+    HALF_YEARLY = "half_yearly", _("every half-year")
+    YEARLY = "yearly", _("yearly")
+
+
+class ProcessMeasure(QualityRecord):
+    """A KPI (miernik) with its target, e.g. '≥ 95 %' of cases settled on time."""
+
+    process = models.ForeignKey(
+        Process, verbose_name=_("process"), on_delete=models.PROTECT, related_name="measures"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    direction = models.CharField(
+        _("direction"), max_length=3, choices=Direction.choices, default=Direction.AT_LEAST
+    )
+    target = models.DecimalField(_("target"), max_digits=12, decimal_places=2)
+    unit = models.CharField(_("unit"), max_length=30, blank=True, help_text=_("e.g. '%', 'days'"))
+    frequency = models.CharField(
+        _("frequency"), max_length=20, choices=Frequency.choices, default=Frequency.QUARTERLY
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+        ordering = ["process", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(direction__in=Direction.values),
+                name="qms_processmeasure_direction_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(frequency__in=Frequency.values),
+                name="qms_processmeasure_frequency_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("intranet:process_detail", args=[self.process_id]) + f"#measure-{self.pk}"
+
+    def meets(self, value):
+        return (
+            value >= self.target if self.direction == Direction.AT_LEAST else value <= self.target
+        )
+
+
+class MeasureValue(QualityRecord):
+    measure = models.ForeignKey(
+        ProcessMeasure, verbose_name=_("measure"), on_delete=models.PROTECT, related_name="values"
+    )
+    period_end = models.DateField(_("period ending on"))
+    value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("measured value")
+        verbose_name_plural = _("measured values")
+        ordering = ["measure", "-period_end"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "period_end"],
+                name="qms_measurevalue_one_per_period",
+                violation_error_message=_("A value for this period has already been recorded."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.period_end}: {self.value}"
+
+    def get_absolute_url(self):
+        return self.measure.get_absolute_url()
+
+    @property
+    def meets_target(self):
+        return self.measure.meets(self.value)
+
+
+__all__ = [
+    "Direction",
+    "Frequency",
+    "MeasureValue",
+    "Process",
+    "ProcessKind",
+    "ProcessMeasure",
+    "ProcessRisk",
+    "RiskKind",
+    "RiskLevel",
+    "lines",
+    "risk_level",
+]

@@ -1,0 +1,3 @@
+"""URLs of the register of controlled documents (intranet)."""
+
+patterns = []

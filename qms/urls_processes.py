@@ -1,0 +1,3 @@
+"""URLs of the process register, map and cards, and of the organisational units (intranet)."""
+
+patterns = []
