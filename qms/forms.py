@@ -52,10 +52,6 @@ class RepresentativeAppointForm(forms.ModelForm):
         fields = ["full_name", "title", "email", "phone", "appointed_on", "appointed_by"]
         widgets = {"appointed_on": DateInput()}
 
-    def validate_constraints(self):
-        # The appointment itself makes this one current; the service closes the previous term.
-        pass
-
 
 class RepresentativeForm(forms.ModelForm):
     class Meta:

@@ -63,6 +63,8 @@ ROLE_PERMISSIONS = {
     PROCESS_OWNER: [
         *_perms(["view"], _PROCESS_RECORDS),
         "qms.view_document_history",
+        # A new document only for a process they own: see can_create_document.
+        "qms.add_document",
         "qms.add_documentversion",
         "qms.add_processrisk",
         "qms.change_processrisk",
@@ -107,6 +109,19 @@ def can_author_document(user, document):
     )
 
 
+def can_create_document(user, process=None):
+    """The coordinator registers any document; a process owner one for a process they own."""
+    if user.has_perm("qms.change_document"):
+        return True
+    if not user.has_perm("qms.add_document"):
+        return False
+    if process is None:
+        from .models import Process
+
+        return Process.objects.active().owned_by(user).exists()
+    return process.owner_id == user.pk
+
+
 def can_approve_version(user, version):
     return user.has_perm("qms.approve_documentversion") and version.author_id != user.pk
 
@@ -114,6 +129,12 @@ def can_approve_version(user, version):
 def can_see_version(user, version):
     """Staff see versions in force; owners, auditors and the coordinator see the history too."""
     return version.is_in_force or user.has_perm("qms.view_document_history")
+
+
+def can_confirm_read(user, version, concerned_unit_ids):
+    """Staff of the units a document concerns confirm they have read its version in force."""
+    profile = getattr(user, "staff_profile", None)
+    return profile is not None and profile.unit_id in concerned_unit_ids
 
 
 def user_roles(user):

@@ -22,6 +22,7 @@ from .models import (
     default_next_review,
 )
 from .models.documents import WORK_IN_PROGRESS
+from .search import indexable
 from .uploads import DOCUMENT_TYPES, detect_document_type, sha256_of
 
 
@@ -74,9 +75,32 @@ def document_refresh_search_text(document: Document) -> None:
     summaries = document.versions.filter(
         status__in=[VersionStatus.IN_FORCE, VersionStatus.SUPERSEDED]
     ).values_list("change_summary", flat=True)
-    text = "\n".join([document.code, document.title, *summaries])
+    text = indexable(document.code, document.title, *summaries)
     Document.objects.filter(pk=document.pk).update(search_text=text)
     document.search_text = text
+
+
+@transaction.atomic
+def document_create(*, document: Document, concerned_units=(), upload, change_summary, author):
+    """Register a new document together with the draft of its first edition."""
+    document.save()
+    document.concerned_units.set(concerned_units)
+    document_refresh_search_text(document)
+    version_create_draft(
+        document=document, upload=upload, change_summary=change_summary, author=author
+    )
+    return document
+
+
+@transaction.atomic
+def document_update(*, document: Document, concerned_units) -> Document:
+    """Save a change of the document's identity (code, title, owner, scope) and its search text."""
+    if document.is_withdrawn:
+        raise ValidationError(_("The document has been withdrawn; its record is read-only."))
+    document.save()
+    document.concerned_units.set(concerned_units)
+    document_refresh_search_text(document)
+    return document
 
 
 @transaction.atomic
@@ -106,7 +130,12 @@ def version_create_draft(
     )
     # A generated name: nothing the uploader typed reaches the file system.
     version.file.save(f"{uuid.uuid4().hex}.{kind}", upload, save=False)
-    version.save()
+    try:
+        version.save()
+    except BaseException:
+        # The row was not recorded: the file must not stay behind in storage.
+        version.file.storage.delete(version.file.name)
+        raise
     return version
 
 
@@ -160,6 +189,12 @@ def version_approve(
         raise ValidationError(_("A version is approved by someone other than its author."))
     now = timezone.now()
     effective_on = effective_on or timezone.localdate()
+    next_review_on = next_review_on or default_next_review(effective_on)
+    if next_review_on <= effective_on:
+        # Checked here, not only by the database constraint, so the approver gets a message.
+        raise ValidationError(
+            {"next_review_on": _("The review date must be after the date in force.")}
+        )
     DocumentVersion.objects.filter(
         document_id=version.document_id, status=VersionStatus.IN_FORCE
     ).update(status=VersionStatus.SUPERSEDED, superseded_at=now, updated_at=now)
@@ -169,7 +204,7 @@ def version_approve(
     if version.reviewer_id is None:
         version.reviewer = user
     version.effective_on = effective_on
-    version.next_review_on = next_review_on or default_next_review(effective_on)
+    version.next_review_on = next_review_on
     version.save()
     document_refresh_search_text(version.document)
     return version

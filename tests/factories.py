@@ -77,3 +77,128 @@ def policy(**kw):
         "status": PolicyStatus.IN_FORCE,
     }
     return QualityPolicy.objects.create(**{**defaults, **kw})
+
+
+# Processes, their risks and measures, and the organisational units (tests/test_processes.py)
+
+
+def org_unit(**kw):
+    from qms.models import OrganisationalUnit
+
+    n = next(_seq)
+    return OrganisationalUnit.objects.create(**{"code": f"W{n}", "name": f"Wydział {n}", **kw})
+
+
+def process(**kw):
+    from qms.models import Process, ProcessKind
+
+    n = next(_seq)
+    defaults = {"code": f"P-{n:02d}", "name": f"Proces {n}", "kind": ProcessKind.CORE}
+    return Process.objects.create(**{**defaults, **kw})
+
+
+def process_risk(**kw):
+    from qms.models import ProcessRisk
+
+    defaults = {
+        "description": "Przekroczenie terminu załatwienia sprawy",
+        "likelihood": 3,
+        "impact": 3,
+    }
+    if "process" not in kw:
+        defaults["process"] = process()
+    return ProcessRisk.objects.create(**{**defaults, **kw})
+
+
+def process_measure(**kw):
+    from qms.models import ProcessMeasure
+
+    defaults = {"name": "Sprawy załatwione w terminie", "target": 95, "unit": "%"}
+    if "process" not in kw:
+        defaults["process"] = process()
+    return ProcessMeasure.objects.create(**{**defaults, **kw})
+
+
+def measure_value(**kw):
+    from qms.models import MeasureValue
+
+    defaults = {"period_end": datetime.date(2025, 3, 31), "value": 96}
+    if "measure" not in kw:
+        defaults["measure"] = process_measure()
+    return MeasureValue.objects.create(**{**defaults, **kw})
+
+
+# Controlled documents (tests/test_documents.py, tests/test_search.py)
+
+PDF_BYTES = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
+def pdf_upload(name="procedura.pdf", content=PDF_BYTES):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def office_upload(name="formularz.docx", parts=None, mimetype=None):
+    """A zip laid out like an OOXML (default: DOCX) or, with `mimetype`, an ODF file."""
+    import io
+    import zipfile
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        if mimetype:
+            archive.writestr("mimetype", mimetype)
+        for part in parts if parts is not None else ["[Content_Types].xml", "word/document.xml"]:
+            archive.writestr(part, "<xml/>")
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def staff_user(username=None, *, unit=None, role=None, position="", **kw):
+    """A user (in `role`, a roles.* group name), working in `unit` when given."""
+    from django.contrib.auth.models import Group, User
+
+    from qms.models import StaffProfile
+
+    user = User.objects.create_user(username=username or f"user{next(_seq)}", **kw)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    if unit is not None:
+        StaffProfile.objects.create(user=user, unit=unit, position=position)
+    return user
+
+
+def document(**kw):
+    from qms import services
+    from qms.models import Document, DocumentKind
+
+    n = next(_seq)
+    concerned_units = kw.pop("concerned_units", [])
+    defaults = {"code": f"PR-{n:02d}", "title": f"Procedura {n}", "kind": DocumentKind.PROCEDURE}
+    if "unit" not in kw:
+        defaults["unit"] = org_unit()
+    obj = Document.objects.create(**{**defaults, **kw})
+    obj.concerned_units.set(concerned_units)
+    services.document_refresh_search_text(obj)
+    return obj
+
+
+def draft_version(document, *, author, change_summary="Nowe wydanie.", upload=None):
+    from qms import services
+
+    return services.version_create_draft(
+        document=document,
+        upload=upload or pdf_upload(),
+        change_summary=change_summary,
+        author=author,
+    )
+
+
+def version_in_force(document, *, author, approver, change_summary="Nowe wydanie.", **approve):
+    """A version taken through the whole workflow: draft, review, approval."""
+    from qms import services
+
+    version = draft_version(document, author=author, change_summary=change_summary)
+    services.version_submit(version=version, user=author)
+    return services.version_approve(version=version, user=approver, **approve)

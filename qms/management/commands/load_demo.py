@@ -1,17 +1,26 @@
-"""Load the demonstration data: the Zabrze city hall's quality page and four demo accounts.
+"""Load the demonstration data: the Zabrze city hall's quality page, four demo accounts, and a
+quality system to work with (units, process cards, a register of controlled documents).
 
 Facts from the office's public "Zarządzanie Jakością" page are kept exactly (the 2021
 recertification audit, the standard, the scope, the representative's contact); what the page does
 not say (certificate numbers, the certification body, other audits) is invented, and the site then
-shows a "dane demonstracyjne" notice. Running it again updates the same rows: nothing is duplicated.
+shows a "dane demonstracyjne" notice. The units, processes and documents (demo_data.py) are
+invented. Running it again updates the same rows: nothing is duplicated. Documents are keyed by
+code; a document that already has versions keeps them (no new files on a second run).
 """
 
 import datetime
+import textwrap
+import unicodedata
+from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group, Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from certificates.models import (
     AuditKind,
@@ -21,8 +30,26 @@ from certificates.models import (
     CertificationBody,
     ExternalAudit,
 )
-from qms import roles
-from qms.models import Organisation, PolicyStatus, QualityPolicy, Representative
+from qms import roles, services
+from qms.models import (
+    Document,
+    DocumentVersion,
+    Frequency,
+    MeasureValue,
+    Organisation,
+    OrganisationalUnit,
+    PolicyStatus,
+    Process,
+    ProcessMeasure,
+    ProcessRisk,
+    QualityPolicy,
+    ReadConfirmation,
+    Representative,
+    StaffProfile,
+    today,
+)
+
+from . import demo_data
 
 D = datetime.date
 SCOPE = "wykonywanie przez Urząd Miejski w Zabrzu zadań z zakresu administracji publicznej"
@@ -201,8 +228,17 @@ class Command(BaseCommand):
                 "the password 'demo'. Pass --force if you really mean it."
             )
         with transaction.atomic():
+            users = self.load_accounts()
             self.load_records()
-            self.load_accounts()
+            units = self.load_units(users)
+            processes = self.load_processes(users, units)
+            self.load_documents(users, units, processes)
+        self.stdout.write(
+            f"Units: {OrganisationalUnit.objects.count()}, "
+            f"processes: {Process.objects.count()}, "
+            f"documents: {Document.objects.count()} "
+            f"({DocumentVersion.objects.count()} versions)."
+        )
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Demo accounts (password 'demo'):"))
         for username, role, _first, _last in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<12} {roles.ROLE_LABELS[role]}")
@@ -310,11 +346,300 @@ class Command(BaseCommand):
             )
 
     def load_accounts(self):
+        # One hash for the four accounts: the password is public anyway, and hashing it four
+        # times with the production hasher would take most of the command's time.
+        password = make_password(DEMO_PASSWORD)
+        users = {}
         for username, role, first, last in DEMO_ACCOUNTS:
             user, _created = User.objects.get_or_create(username=username)
             user.first_name, user.last_name = first, last
             user.email = f"{username}@example.org"
             user.is_active = True
-            user.set_password(DEMO_PASSWORD)
+            user.password = password
             user.save()
             user.groups.set([Group.objects.get(name=role)])
+            users[username] = user
+        username, first, last = demo_data.APPROVER
+        approver, _created = User.objects.get_or_create(username=username)
+        approver.first_name, approver.last_name = first, last
+        approver.email = f"{username}@example.org"
+        approver.set_unusable_password()
+        approver.save()
+        approver.user_permissions.set(
+            Permission.objects.filter(
+                content_type__app_label="qms", codename="approve_documentversion"
+            )
+        )
+        users[username] = approver
+        return users
+
+    # --- Units, processes, documents --------------------------------------------------------
+
+    def load_units(self, users):
+        units = {}
+        for code, name, kind, head in demo_data.UNITS:
+            units[code], _created = OrganisationalUnit.objects.update_or_create(
+                code=code,
+                defaults={
+                    "name": name,
+                    "kind": kind,
+                    "head": users[head] if head else None,
+                    "is_active": True,
+                },
+            )
+        for username, (unit, position) in demo_data.STAFF.items():
+            StaffProfile.objects.update_or_create(
+                user=users[username], defaults={"unit": units[unit], "position": position}
+            )
+        return units
+
+    def load_processes(self, users, units):
+        on = today()
+        processes = {}
+        for card in demo_data.PROCESSES:
+            process, _created = Process.objects.update_or_create(
+                code=card.code,
+                defaults={
+                    "name": card.name,
+                    "kind": card.kind,
+                    "owner": users[card.owner] if card.owner else None,
+                    "purpose": card.purpose,
+                    "scope": card.scope,
+                    "inputs": "\n".join(card.inputs),
+                    "outputs": "\n".join(card.outputs),
+                    "customers": "\n".join(card.customers),
+                    "resources": "\n".join(card.resources),
+                    "is_active": True,
+                },
+            )
+            process.units.set([units[code] for code in card.units])
+            processes[card.code] = process
+            for risk in card.risks:
+                ProcessRisk.objects.update_or_create(
+                    process=process,
+                    description=risk.description,
+                    defaults={
+                        "kind": risk.kind,
+                        "likelihood": risk.likelihood,
+                        "impact": risk.impact,
+                        "treatment": risk.treatment,
+                        "review_on": months_before(on, -risk.review_in_months),
+                        "is_active": True,
+                    },
+                )
+            recorder = process.owner or users["coordinator"]
+            for spec in card.measures:
+                measure, _created = ProcessMeasure.objects.update_or_create(
+                    process=process,
+                    name=spec.name,
+                    defaults={
+                        "direction": spec.direction,
+                        "target": Decimal(spec.target),
+                        "unit": spec.unit,
+                        "frequency": spec.frequency,
+                        "is_active": True,
+                    },
+                )
+                ends = period_ends(spec.frequency, len(spec.values), on)
+                for period_end, value in zip(ends, spec.values, strict=True):
+                    MeasureValue.objects.update_or_create(
+                        measure=measure,
+                        period_end=period_end,
+                        defaults={"value": Decimal(str(value)), "recorded_by": recorder},
+                    )
+        # Interactions are symmetrical: each card lists some, the relation holds them all.
+        partners = {code: set() for code in processes}
+        for card in demo_data.PROCESSES:
+            partners[card.code].update(card.interacts_with)
+            for other in card.interacts_with:
+                partners[other].add(card.code)
+        for code, process in processes.items():
+            process.interacts_with.set([processes[other] for other in sorted(partners[code])])
+        return processes
+
+    def load_documents(self, users, units, processes):
+        all_units = list(units.values())
+        for card in demo_data.DOCUMENTS:
+            document, _created = Document.objects.update_or_create(
+                code=card.code,
+                defaults={
+                    "title": card.title,
+                    "kind": card.kind,
+                    "process": processes[card.process],
+                    "unit": units[card.unit],
+                    "owner": users[card.owner],
+                },
+            )
+            document.concerned_units.set(
+                all_units
+                if card.concerned == demo_data.ALL_UNITS
+                else [units[code] for code in card.concerned]
+            )
+            if not document.versions.exists():
+                self.load_versions(document, card, users)
+            if card.withdrawal_reason and not document.is_withdrawn:
+                services.document_withdraw(
+                    document=document, user=users["coordinator"], reason=card.withdrawal_reason
+                )
+                Document.objects.filter(pk=document.pk).update(
+                    withdrawn_at=at(months_before(today(), 2))
+                )
+            services.document_refresh_search_text(document)
+
+    def load_versions(self, document, card, users):
+        """Run the document's history through the workflow services, then date it in the past.
+
+        The services stamp "now" on every step; the demo moves those stamps back to the dates the
+        history describes, so that a version in force since 2022 was also approved in 2022.
+        """
+        if card.owner == "owner":
+            author, approver = users["owner"], users["coordinator"]
+        else:
+            author, approver = users["coordinator"], users[demo_data.APPROVER[0]]
+        on = today()
+        stamps = {}
+        in_force = None
+        edition = 0
+        for step, months_ago, summary, *comment in card.steps:
+            if step == "read":
+                confirmation = services.read_confirm(version=in_force, user=users["employee"])
+                ReadConfirmation.objects.filter(pk=confirmation.pk).update(
+                    confirmed_at=at(min(in_force.effective_on + datetime.timedelta(days=5), on))
+                )
+                continue
+            edition += 1
+            version = services.version_create_draft(
+                document=document,
+                upload=SimpleUploadedFile(
+                    f"{document.code}-wydanie-{edition}.pdf",
+                    demo_pdf(code=document.code, title=document.title, edition=edition),
+                    content_type="application/pdf",
+                ),
+                change_summary=summary,
+                author=author,
+            )
+            if step == "approved":
+                effective_on = months_before(on, months_ago)
+                services.version_submit(version=version, user=author)
+                version = services.version_approve(
+                    version=version, user=approver, effective_on=effective_on
+                )
+                approved_at = at(effective_on - datetime.timedelta(days=3))
+                stamps[version.pk] = {
+                    "created_at": at(effective_on - datetime.timedelta(days=21)),
+                    "submitted_at": at(effective_on - datetime.timedelta(days=10)),
+                    "approved_at": approved_at,
+                }
+                if in_force is not None:
+                    stamps[in_force.pk]["superseded_at"] = approved_at
+                in_force = version
+            elif step == "abandoned":
+                services.version_withdraw_draft(version=version, user=author)
+                stamps[version.pk] = {"created_at": at(months_before(on, months_ago))}
+            else:  # still in work: a draft, a version in review, or one returned to its author
+                stamps[version.pk] = {"created_at": at(on - datetime.timedelta(days=12))}
+                if step != "draft":
+                    services.version_submit(version=version, user=author)
+                    stamps[version.pk]["submitted_at"] = at(on - datetime.timedelta(days=5))
+                if step == "returned":
+                    services.version_return(version=version, user=approver, comment=comment[0])
+        versions = list(document.versions.all())
+        for version in versions:
+            for name, value in stamps[version.pk].items():
+                setattr(version, name, value)
+        DocumentVersion.objects.bulk_update(
+            versions, ["created_at", "submitted_at", "approved_at", "superseded_at"]
+        )
+
+
+# --- Helpers ---------------------------------------------------------------------------------
+
+
+def at(day, hour=10):
+    """An aware moment on `day`, in the office's time zone."""
+    return datetime.datetime.combine(
+        day, datetime.time(hour), tzinfo=timezone.get_current_timezone()
+    )
+
+
+def months_before(day, months):
+    """The same day of the month `months` months earlier (later if negative), at most the 28th."""
+    index = day.year * 12 + day.month - 1 - months
+    return datetime.date(index // 12, index % 12 + 1, min(day.day, 28))
+
+
+_MONTHS_PER_PERIOD = {
+    Frequency.MONTHLY: 1,
+    Frequency.QUARTERLY: 3,
+    Frequency.HALF_YEARLY: 6,
+    Frequency.YEARLY: 12,
+}
+
+
+def period_ends(frequency, count, day):
+    """The last `count` periods (calendar months, quarters, half-years, years) ended before
+    `day`, oldest first, as their last days."""
+    step = _MONTHS_PER_PERIOD[frequency]
+    index = day.year * 12 + day.month - 2  # the last month that has ended
+    while (index % 12 + 1) % step:
+        index -= 1
+    ends = []
+    for _ in range(count):
+        following = index + 1
+        ends.append(
+            datetime.date(following // 12, following % 12 + 1, 1) - datetime.timedelta(days=1)
+        )
+        index -= step
+    return ends[::-1]
+
+
+_ASCII = str.maketrans({"ł": "l", "Ł": "L", "–": "-", "—": "-", "„": '"', "”": '"', "×": "x"})
+
+
+def _pdf_text(text):
+    """ASCII for the standard Helvetica font, with the string delimiters escaped."""
+    text = unicodedata.normalize("NFKD", text.translate(_ASCII))
+    text = text.encode("ascii", "ignore").decode("ascii")
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def demo_pdf(*, code, title, edition):
+    """A small valid one-page PDF naming the document and its edition (no WeasyPrint: fast)."""
+    lines = [
+        (10, "Urzad Miejski w Zabrzu - System Zarzadzania Jakoscia"),
+        (22, code),
+        *[(14, line) for line in textwrap.wrap(title, 60)],
+        (12, f"Wydanie {edition}"),
+        (10, "Dokument demonstracyjny - tresc przykladowa."),
+    ]
+    operations = ["BT", "56 790 Td"]
+    for number, (size, text) in enumerate(lines):
+        if number:
+            operations.append(f"0 -{size + 12} Td")
+        operations.append(f"/F1 {size} Tf ({_pdf_text(text)}) Tj")
+    operations.append("ET")
+    stream = "\n".join(operations).encode("ascii")
+    info = _pdf_text(f"{code} {title}, wydanie {edition}").encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Title (%s) /Producer (load_demo) >>" % info,
+    ]
+    pdf = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        pdf += b"%010d 00000 n \n" % offset
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(pdf)

@@ -1,0 +1,117 @@
+"""Forms of the register of controlled documents and of its versions' workflow."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from .forms import DateInput
+from .models import Document, OrganisationalUnit, Process, today
+from .uploads import detect_document_type
+
+ACCEPTED_FILES = ".pdf,.docx,.odt,.xlsx,.ods"
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+class DocumentForm(forms.ModelForm):
+    """The document's identity. A process owner may choose only a process they own."""
+
+    class Meta:
+        model = Document
+        fields = ["code", "title", "kind", "process", "unit", "owner", "concerned_units"]
+        field_classes = {"owner": PersonChoiceField}
+        widgets = {"concerned_units": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        processes = Process.objects.active()
+        if self.instance.process_id:
+            processes = processes | Process.objects.filter(pk=self.instance.process_id)
+        if not user.has_perm("qms.change_document"):
+            processes = processes.owned_by(user)
+            self.fields["process"].required = True
+            self.fields["process"].help_text = _("A process you own.")
+        self.fields["process"].queryset = processes
+        self.fields["unit"].queryset = OrganisationalUnit.objects.filter(is_active=True)
+        self.fields["concerned_units"].queryset = OrganisationalUnit.objects.filter(is_active=True)
+        self.fields["owner"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .order_by("last_name", "first_name", "username")
+        )
+
+
+def file_field():
+    return forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, DOCX, ODT, XLSX or ODS."),
+        widget=forms.FileInput(attrs={"accept": ACCEPTED_FILES}),
+    )
+
+
+def change_summary_field(**kwargs):
+    return forms.CharField(
+        label=_("Summary of changes"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What this edition changes; it goes into the change sheet."),
+        **kwargs,
+    )
+
+
+class DocumentCreateForm(DocumentForm):
+    """A new document and the draft of its first edition, in one form."""
+
+    file = file_field()
+    change_summary = change_summary_field(initial=_("First edition."))
+
+    def clean_file(self):
+        # The type is read from the content; the size and the name are checked too.
+        detect_document_type(self.cleaned_data["file"])
+        return self.cleaned_data["file"]
+
+
+class VersionForm(forms.Form):
+    """The draft of a new edition."""
+
+    file = file_field()
+    change_summary = change_summary_field()
+
+    def clean_file(self):
+        detect_document_type(self.cleaned_data["file"])
+        return self.cleaned_data["file"]
+
+
+class ApproveForm(forms.Form):
+    effective_on = forms.DateField(label=_("In force from"), widget=DateInput())
+    next_review_on = forms.DateField(
+        label=_("Next review due"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Leave empty for a year after the date in force."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["effective_on"].initial = today()
+
+    def clean(self):
+        data = super().clean()
+        effective_on, next_review_on = data.get("effective_on"), data.get("next_review_on")
+        if effective_on and next_review_on and next_review_on <= effective_on:
+            self.add_error("next_review_on", _("The review date must be after the date in force."))
+        return data
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label=_("What the author should change"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for withdrawal"), widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -1,0 +1,230 @@
+"""The demo data set: a quality system to work with, loaded fast, the same on every run."""
+
+import hashlib
+import io
+import os
+import time
+from collections import Counter
+
+import pypdf
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+
+from qms.management.commands.load_demo import demo_pdf, months_before, period_ends
+from qms.models import (
+    Document,
+    DocumentKind,
+    DocumentStatus,
+    DocumentVersion,
+    Frequency,
+    MeasureValue,
+    OrganisationalUnit,
+    Process,
+    ProcessKind,
+    ProcessMeasure,
+    ProcessRisk,
+    ReadConfirmation,
+    RiskLevel,
+    StaffProfile,
+    VersionStatus,
+    today,
+)
+from qms.search import search
+
+MODELS = (
+    User,
+    OrganisationalUnit,
+    StaffProfile,
+    Process,
+    ProcessRisk,
+    ProcessMeasure,
+    MeasureValue,
+    Document,
+    DocumentVersion,
+    ReadConfirmation,
+)
+
+
+def load_demo():
+    """Run the command; return how long it took, in seconds."""
+    started = time.perf_counter()
+    call_command("load_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return time.perf_counter() - started
+
+
+def counts():
+    counted = {model.__name__: model.objects.count() for model in MODELS}
+    counted["Process.interacts_with"] = Process.interacts_with.through.objects.count()
+    counted["Process.units"] = Process.units.through.objects.count()
+    counted["Document.concerned_units"] = Document.concerned_units.through.objects.count()
+    return counted
+
+
+def stored_files(root):
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
+
+
+@pytest.mark.django_db
+def test_demo_loads_in_under_five_seconds():
+    assert load_demo() < 5
+
+
+@pytest.mark.django_db
+def test_demo_runs_twice_without_new_rows_or_files(settings):
+    load_demo()
+    first, files = counts(), stored_files(settings.MEDIA_ROOT)
+    assert len(files) == DocumentVersion.objects.count()
+    load_demo()
+    assert counts() == first
+    assert stored_files(settings.MEDIA_ROOT) == files
+
+
+@pytest.mark.django_db
+def test_demo_has_units_and_staff_profiles_for_the_demo_accounts(demo):
+    assert OrganisationalUnit.objects.count() >= 10
+    assert OrganisationalUnit.objects.get(code="BOM").name == "Biuro Obsługi Mieszkańców"
+    profiles = {p.user.username: p for p in StaffProfile.objects.select_related("user", "unit")}
+    assert {"coordinator", "auditor", "owner", "employee"} <= profiles.keys()
+    assert profiles["employee"].unit.code == "BOM"
+    assert profiles["coordinator"].unit.name == "Biuro Pełnomocnika ds. ISO"
+    assert OrganisationalUnit.objects.filter(head__username="owner").exists()
+    assert all(profile.position for profile in profiles.values())
+
+
+@pytest.mark.django_db
+def test_demo_has_processes_of_every_kind_with_full_cards(demo):
+    processes = Process.objects.prefetch_related("units", "interacts_with", "risks", "measures")
+    assert len(processes) >= 15
+    assert set(processes.values_list("kind", flat=True)) == set(ProcessKind.values)
+    assert Process.objects.owned_by(User.objects.get(username="owner")).count() >= 2
+    for process in processes:
+        for text in (process.inputs, process.outputs, process.customers, process.resources):
+            assert len(text.splitlines()) >= 2, process.code
+        assert process.purpose and process.scope, process.code
+        assert process.units.all() and process.interacts_with.all(), process.code
+        assert 1 <= len(process.risks.all()) <= 3, process.code
+        assert 1 <= len(process.measures.all()) <= 2, process.code
+
+
+@pytest.mark.django_db
+def test_demo_interactions_between_processes_go_both_ways(demo):
+    for process in Process.objects.prefetch_related("interacts_with"):
+        for other in process.interacts_with.all():
+            assert process in other.interacts_with.all()
+
+
+@pytest.mark.django_db
+def test_demo_risks_cover_every_level_and_measures_both_meet_and_miss(demo):
+    assert {risk.level for risk in ProcessRisk.objects.all()} == set(RiskLevel)
+    for measure in ProcessMeasure.objects.prefetch_related("values"):
+        values = measure.values.all()
+        assert 4 <= len(values) <= 8, measure.name
+        assert all(value.period_end < today() for value in values)
+    values = MeasureValue.objects.select_related("measure")
+    verdicts = Counter(value.meets_target for value in values)
+    assert verdicts[True] and verdicts[False]
+
+
+@pytest.mark.django_db
+def test_demo_has_documents_in_every_state(demo):
+    documents = Document.objects.all()
+    assert documents.count() >= 40
+    assert set(documents.values_list("kind", flat=True)) == set(DocumentKind.values)
+    assert documents.filter(status=DocumentStatus.WITHDRAWN).count() >= 1
+    withdrawn = documents.get(status=DocumentStatus.WITHDRAWN)
+    assert withdrawn.withdrawal_reason and withdrawn.withdrawn_by
+    assert not withdrawn.versions.filter(status=VersionStatus.IN_FORCE).exists()
+    statuses = Counter(DocumentVersion.objects.values_list("status", flat=True))
+    assert statuses[VersionStatus.DRAFT] + statuses[VersionStatus.IN_REVIEW] >= 1
+    assert statuses[VersionStatus.SUPERSEDED] >= 40
+    assert Document.objects.review_due().count() >= 3
+    assert Document.objects.in_force().count() > Document.objects.review_due().count()
+    assert documents.filter(owner__username="owner").exists()
+    assert all(document.process_id for document in documents)
+
+
+@pytest.mark.django_db
+def test_demo_documents_have_at_most_one_version_in_force_and_a_consistent_history(demo):
+    for document in Document.objects.prefetch_related("versions"):
+        versions = sorted(document.versions.all(), key=lambda v: v.revision)
+        assert [v.revision for v in versions] == list(range(1, len(versions) + 1))
+        in_force = [v for v in versions if v.status == VersionStatus.IN_FORCE]
+        assert len(in_force) <= 1, document.code
+        for version in versions:
+            if version.approver_id:
+                assert version.approver_id != version.author_id
+                assert version.approved_at.date() <= version.effective_on < today()
+            if version.status == VersionStatus.SUPERSEDED:
+                assert version.superseded_at is not None
+                assert version.revision < max(v.revision for v in versions if v.approver_id)
+
+
+@pytest.mark.django_db
+def test_demo_files_are_valid_pdfs_matching_their_checksums(demo):
+    versions = DocumentVersion.objects.select_related("document")
+    assert versions
+    for version in versions:
+        with version.file.open("rb") as stored:
+            data = stored.read()
+        assert hashlib.sha256(data).hexdigest() == version.sha256
+        assert len(data) == version.file_size
+        assert data.startswith(b"%PDF-")
+        assert version.content_type == "application/pdf"
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=True)
+        assert len(reader.pages) == 1
+        text = reader.pages[0].extract_text()
+        assert version.document.code in text
+        assert f"Wydanie {version.revision}" in text
+
+
+def test_demo_pdf_has_a_correct_cross_reference_table():
+    data = demo_pdf(code="PR-01", title="Procedura (nadzoru) nad informacją \\ test", edition=2)
+    startxref = int(data.rsplit(b"startxref", 1)[1].split()[0])
+    assert data[startxref:].startswith(b"xref")
+    entries = data[startxref:].split(b"\n")[3:9]
+    for number, entry in enumerate(entries, start=1):
+        offset = int(entry.split()[0])
+        assert data[offset:].startswith(b"%d 0 obj" % number)
+    assert data.rstrip().endswith(b"%%EOF")
+    text = pypdf.PdfReader(io.BytesIO(data), strict=True).pages[0].extract_text()
+    assert "Procedura (nadzoru) nad informacja \\ test" in text
+
+
+@pytest.mark.django_db
+def test_demo_search_text_finds_quality_documents_without_diacritics(demo):
+    found = set(search(Document.objects.all(), "jakosci").values_list("code", flat=True))
+    assert {"KJ", "PJ"} <= found
+    assert search(Document.objects.all(), "PR-01").filter(code="PR-01").exists()
+    # A document still only in draft is found by its code and title too.
+    for draft_only in Document.objects.exclude(versions__status__in=["in_force", "superseded"]):
+        assert search(Document.objects.all(), draft_only.code).filter(pk=draft_only.pk).exists()
+        assert search(Document.objects.all(), draft_only.title).filter(pk=draft_only.pk).exists()
+
+
+@pytest.mark.django_db
+def test_demo_employee_confirmed_reading_some_versions(demo):
+    confirmations = ReadConfirmation.objects.filter(user__username="employee").select_related(
+        "version"
+    )
+    assert confirmations.filter(version__status=VersionStatus.IN_FORCE).count() >= 2
+    # An older edition read before the new one came into force: the new one is still to read.
+    assert confirmations.filter(version__status=VersionStatus.SUPERSEDED).exists()
+
+
+def test_demo_period_ends_are_the_last_finished_periods():
+    day = today().replace(year=2026, month=11, day=24)
+    assert [str(d) for d in period_ends(Frequency.QUARTERLY, 2, day)] == [
+        "2026-06-30",
+        "2026-09-30",
+    ]
+    assert [str(d) for d in period_ends(Frequency.MONTHLY, 2, day)] == [
+        "2026-09-30",
+        "2026-10-31",
+    ]
+    assert [str(d) for d in period_ends(Frequency.HALF_YEARLY, 2, day)] == [
+        "2025-12-31",
+        "2026-06-30",
+    ]
+    assert [str(d) for d in period_ends(Frequency.YEARLY, 1, day)] == ["2025-12-31"]
+    assert str(months_before(day.replace(month=1, day=31), 2)) == "2025-11-28"

@@ -1,0 +1,912 @@
+"""The register of controlled documents: who may do what, the workflow, uploads, PDFs, reminders."""
+
+import datetime
+import io
+import threading
+import time
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db import IntegrityError, connection, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext
+from pypdf import PdfReader
+
+from qms import roles, services
+from qms.forms_documents import DocumentCreateForm, VersionForm
+from qms.models import (
+    Document,
+    DocumentKind,
+    DocumentStatus,
+    DocumentVersion,
+    ReadConfirmation,
+    StaffProfile,
+    VersionStatus,
+    today,
+)
+from qms.search import indexable
+from qms.views.documents import download_name
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def stored_files(settings):
+    root = settings.MEDIA_ROOT
+    return sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file())
+
+
+@pytest.fixture
+def units():
+    return factories.org_unit(code="WRU", name="Wydział Rozwoju"), factories.org_unit(code="WA")
+
+
+@pytest.fixture
+def records(owner, coordinator, employee, units, make_user):
+    """A document of the owner's process with editions 1 (superseded), 2 (in force) and 3 (in
+    review); a second one of that process with only an edition in force; a third of another
+    process. The employee works in the unit the first document concerns."""
+    unit, other_unit = units
+    approver = make_user("approver", roles.COORDINATOR)
+    own_process = factories.process(owner=owner)
+    other_process = factories.process(owner=make_user("other_owner", roles.PROCESS_OWNER))
+    StaffProfile.objects.create(user=employee, unit=unit, position="inspektor")
+
+    main = factories.document(
+        code="PR-03",
+        title="Nadzór nad udokumentowaną informacją",
+        process=own_process,
+        unit=unit,
+        concerned_units=[unit],
+    )
+    superseded = factories.version_in_force(main, author=owner, approver=coordinator)
+    in_force = factories.version_in_force(main, author=owner, approver=coordinator)
+    in_review = factories.draft_version(main, author=owner)
+    services.version_submit(version=in_review, user=owner)
+
+    second = factories.document(code="PR-04", process=own_process, unit=unit)
+    factories.version_in_force(second, author=owner, approver=coordinator)
+    foreign = factories.document(code="IN-01", process=other_process, unit=other_unit)
+    factories.version_in_force(foreign, author=coordinator, approver=approver)
+    return {
+        "doc": main.pk,
+        "second": second.pk,
+        "foreign": foreign.pk,
+        "superseded": superseded.pk,
+        "in_force": in_force.pk,
+        "in_review": in_review.pk,
+    }
+
+
+def url_for(name, kwargs, records):
+    return reverse(name, kwargs={k: records[v] for k, v in kwargs.items()})
+
+
+# (url name, kwargs, status for: employee, owner of the process, auditor, coordinator)
+GET_PAGES = [
+    ("intranet:document_list", {}, (200, 200, 200, 200)),
+    ("intranet:document_detail", {"pk": "doc"}, (200, 200, 200, 200)),
+    ("intranet:document_create", {}, (403, 200, 403, 200)),
+    ("intranet:document_update", {"pk": "doc"}, (403, 403, 403, 200)),
+    ("intranet:document_withdraw", {"pk": "doc"}, (403, 403, 403, 200)),
+    ("intranet:document_reviews", {}, (403, 200, 200, 200)),
+    ("intranet:version_create", {"pk": "second"}, (403, 200, 403, 200)),
+    ("intranet:version_create", {"pk": "foreign"}, (403, 403, 403, 200)),
+    ("intranet:version_return", {"pk": "in_review"}, (403, 403, 403, 200)),
+    ("intranet:version_approve", {"pk": "in_review"}, (403, 403, 403, 200)),
+    ("intranet:version_readers", {"pk": "in_force"}, (403, 403, 403, 200)),
+    ("intranet:version_download", {"pk": "in_force"}, (200, 200, 200, 200)),
+    ("intranet:version_download", {"pk": "superseded"}, (403, 200, 200, 200)),
+    ("intranet:version_download", {"pk": "in_review"}, (403, 200, 200, 200)),
+]
+# State changes: POST only. (url name, kwargs, status for employee, other process's owner)
+POST_ACTIONS = [
+    ("intranet:version_submit", {"pk": "in_review"}),
+    ("intranet:version_withdraw", {"pk": "in_review"}),
+    ("intranet:version_return", {"pk": "in_review"}),
+    ("intranet:version_approve", {"pk": "in_review"}),
+    ("intranet:document_update", {"pk": "doc"}),
+    ("intranet:document_withdraw", {"pk": "doc"}),
+    ("intranet:document_create", {}),
+    ("intranet:version_create", {"pk": "doc"}),
+]
+ROLES = ["employee", "owner", "auditor", "coordinator"]
+
+
+@pytest.mark.parametrize(("name", "kwargs", "_statuses"), GET_PAGES)
+def test_anonymous_visitor_is_sent_to_login(client, records, name, kwargs, _statuses):
+    url = url_for(name, kwargs, records)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('login')}?next={url}"
+
+
+@pytest.mark.parametrize(("name", "kwargs", "statuses"), GET_PAGES)
+@pytest.mark.parametrize("role", ROLES)
+def test_permission_ladder(request, client_as, records, role, name, kwargs, statuses):
+    client = client_as(request.getfixturevalue(role))
+    response = client.get(url_for(name, kwargs, records))
+    assert response.status_code == statuses[ROLES.index(role)]
+
+
+@pytest.mark.parametrize(("name", "kwargs"), POST_ACTIONS)
+def test_employee_cannot_change_the_register(client_as, employee, records, name, kwargs):
+    response = client_as(employee).post(url_for(name, kwargs, records), {"reason": "x"})
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize(("name", "kwargs"), POST_ACTIONS[:2])
+def test_owner_of_another_process_cannot_touch_its_drafts(
+    client_as, records, django_user_model, name, kwargs
+):
+    other_owner = django_user_model.objects.get(username="other_owner")
+    response = client_as(other_owner).post(url_for(name, kwargs, records))
+    assert response.status_code == 403
+    assert DocumentVersion.objects.get(pk=records["in_review"]).status == VersionStatus.IN_REVIEW
+
+
+@pytest.mark.parametrize("name", ["version_submit", "version_withdraw", "version_confirm_read"])
+def test_state_changes_need_a_post(client_as, coordinator, records, name):
+    response = client_as(coordinator).get(reverse(f"intranet:{name}", args=[records["in_force"]]))
+    assert response.status_code == 405
+
+
+def test_employee_sees_only_documents_in_force(client_as, employee, owner, records):
+    draft_only = factories.document(code="KJ-01", title="Księga jakości (projekt)")
+    factories.draft_version(draft_only, author=owner)
+    client = client_as(employee)
+    response = client.get(reverse("intranet:document_list"))
+    assert [d.code for d in response.context["page_obj"]] == ["IN-01", "PR-03", "PR-04"]
+    assert client.get(draft_only.get_absolute_url()).status_code == 403
+    detail = client.get(reverse("intranet:document_detail", args=[records["doc"]]))
+    assert detail.context["versions"] == [] and detail.context["work"] is None
+    assert reverse("intranet:version_download", args=[records["in_review"]]).encode() not in (
+        detail.content
+    )
+
+
+def test_coordinator_sees_drafts_and_the_history(client_as, coordinator, records):
+    response = client_as(coordinator).get(
+        reverse("intranet:document_detail", args=[records["doc"]])
+    )
+    assert [v.revision for v in response.context["versions"]] == [3, 2, 1]
+    assert response.context["work"].pk == records["in_review"]
+    assert response.context["can_approve"]
+    assert reverse("intranet:version_approve", args=[records["in_review"]]).encode() in (
+        response.content
+    )
+
+
+def test_download_is_an_attachment_with_a_safe_name(client_as, employee, records):
+    response = client_as(employee).get(
+        reverse("intranet:version_download", args=[records["in_force"]])
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="PR-03_wyd2.pdf"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == factories.PDF_BYTES
+
+
+def test_download_name_is_ascii_whatever_the_code(owner, coordinator):
+    document = factories.document(code="KJ/Ł 01")
+    odt = factories.office_upload("księga.odt", [], "application/vnd.oasis.opendocument.text")
+    version = factories.draft_version(document, author=owner, upload=odt)
+    assert download_name(version) == "KJ-01_wyd1.odt"
+
+
+# --- The workflow ---------------------------------------------------------------------------
+
+
+def test_owner_creates_submits_and_the_coordinator_approves(
+    client_as, owner, coordinator, units, settings
+):
+    process = factories.process(owner=owner)
+    client = client_as(owner)
+    response = client.post(
+        reverse("intranet:document_create"),
+        {
+            "code": "PR-07",
+            "title": "Obsługa skarg i wniosków",
+            "kind": DocumentKind.PROCEDURE,
+            "process": process.pk,
+            "unit": units[0].pk,
+            "owner": owner.pk,
+            "concerned_units": [units[0].pk, units[1].pk],
+            "change_summary": "Pierwsze wydanie.",
+            "file": factories.pdf_upload("Procedura skarg.pdf"),
+        },
+    )
+    document = Document.objects.get(code="PR-07")
+    assert response.status_code == 302 and response["Location"] == document.get_absolute_url()
+    first = document.versions.get()
+    assert (first.revision, first.status, first.author) == (1, VersionStatus.DRAFT, owner)
+    assert first.original_name == "Procedura_skarg.pdf"
+    assert first.sha256 == __import__("hashlib").sha256(factories.PDF_BYTES).hexdigest()
+    assert first.file.name.startswith("documents/") and "skarg" not in first.file.name
+    assert set(document.concerned_units.all()) == set(units)
+
+    # Saving a draft does not send it for approval: the author releases it.
+    assert client.post(reverse("intranet:version_submit", args=[first.pk])).status_code == 302
+    first.refresh_from_db()
+    assert first.status == VersionStatus.IN_REVIEW and first.submitted_at is not None
+
+    # The author cannot approve their own version.
+    assert client.get(reverse("intranet:version_approve", args=[first.pk])).status_code == 403
+
+    client = client_as(coordinator)
+    response = client.post(
+        reverse("intranet:version_approve", args=[first.pk]),
+        {"effective_on": "2026-02-01", "next_review_on": ""},
+    )
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert first.status == VersionStatus.IN_FORCE
+    assert (first.approver, first.reviewer) == (coordinator, coordinator)
+    assert first.approved_at is not None
+    assert (first.effective_on, first.next_review_on) == (
+        datetime.date(2026, 2, 1),
+        datetime.date(2027, 2, 1),
+    )
+
+    # The second edition supersedes the first, in one step.
+    client = client_as(owner)
+    client.post(
+        reverse("intranet:version_create", args=[document.pk]),
+        {"change_summary": "Skrócono termin odpowiedzi.", "file": factories.pdf_upload()},
+    )
+    second = document.versions.get(revision=2)
+    client.post(reverse("intranet:version_submit", args=[second.pk]))
+    client_as(coordinator).post(
+        reverse("intranet:version_approve", args=[second.pk]),
+        {"effective_on": "2026-06-01", "next_review_on": "2026-12-31"},
+    )
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == (VersionStatus.SUPERSEDED, VersionStatus.IN_FORCE)
+    assert first.superseded_at is not None
+    assert second.next_review_on == datetime.date(2026, 12, 31)
+    assert "skrocono termin" in Document.objects.get(pk=document.pk).search_text
+
+    # Superseded versions stay, read-only: nothing but their history is shown.
+    detail = client_as(coordinator).get(document.get_absolute_url())
+    assert [v.revision for v in detail.context["changes"]] == [1, 2]
+    assert b"Karta zmian" in detail.content or b"Change sheet" in detail.content
+
+
+def test_owner_cannot_create_a_document_for_another_process(client_as, owner, units):
+    factories.process(owner=owner)
+    foreign = factories.process()
+    response = client_as(owner).post(
+        reverse("intranet:document_create"),
+        {
+            "code": "PR-08",
+            "title": "Cudzy proces",
+            "kind": DocumentKind.PROCEDURE,
+            "process": foreign.pk,
+            "unit": units[0].pk,
+            "change_summary": "Pierwsze wydanie.",
+            "file": factories.pdf_upload(),
+        },
+    )
+    assert response.status_code == 200
+    assert "process" in response.context["form"].errors
+    assert not Document.objects.filter(code="PR-08").exists()
+
+
+def test_owner_without_a_process_cannot_open_the_new_document_form(client_as, owner):
+    assert client_as(owner).get(reverse("intranet:document_create")).status_code == 403
+
+
+def test_approval_with_a_review_date_before_the_date_in_force_is_refused(
+    client_as, coordinator, records
+):
+    response = client_as(coordinator).post(
+        reverse("intranet:version_approve", args=[records["in_review"]]),
+        {"effective_on": "2026-02-01", "next_review_on": "2026-01-01"},
+    )
+    assert response.status_code == 200
+    assert "next_review_on" in response.context["form"].errors
+    assert DocumentVersion.objects.get(pk=records["in_review"]).status == VersionStatus.IN_REVIEW
+
+
+def test_service_refuses_a_review_date_not_after_the_date_in_force(records, make_user):
+    version = DocumentVersion.objects.get(pk=records["in_review"])
+    approver = make_user("second_coordinator", roles.COORDINATOR)
+    with pytest.raises(ValidationError) as error:
+        services.version_approve(
+            version=version,
+            user=approver,
+            effective_on=datetime.date(2026, 3, 1),
+            next_review_on=datetime.date(2026, 3, 1),
+        )
+    assert "next_review_on" in error.value.message_dict
+
+
+def test_author_cannot_approve_even_as_coordinator(client_as, coordinator, make_user):
+    document = factories.document()
+    version = factories.draft_version(document, author=coordinator)
+    services.version_submit(version=version, user=coordinator)
+    client = client_as(coordinator)
+    assert client.get(reverse("intranet:version_approve", args=[version.pk])).status_code == 403
+    with pytest.raises(ValidationError):
+        services.version_approve(version=version, user=coordinator)
+
+
+def test_returned_version_goes_back_to_its_author_as_a_draft(client_as, coordinator, records):
+    client = client_as(coordinator)
+    response = client.post(
+        reverse("intranet:version_return", args=[records["in_review"]]), {"comment": ""}
+    )
+    assert response.status_code == 200 and "comment" in response.context["form"].errors
+    client.post(
+        reverse("intranet:version_return", args=[records["in_review"]]),
+        {"comment": "Uzupełnij podstawę prawną."},
+    )
+    version = DocumentVersion.objects.get(pk=records["in_review"])
+    assert version.status == VersionStatus.DRAFT
+    assert (version.reviewer, version.review_comment) == (coordinator, "Uzupełnij podstawę prawną.")
+
+
+def test_one_draft_at_a_time(client_as, owner, records):
+    client = client_as(owner)
+    response = client.get(reverse("intranet:version_create", args=[records["doc"]]))
+    assert response.status_code == 302
+    response = client.post(
+        reverse("intranet:version_create", args=[records["doc"]]),
+        {"change_summary": "Jeszcze jedno.", "file": factories.pdf_upload()},
+        follow=True,
+    )
+    assert DocumentVersion.objects.filter(document_id=records["doc"]).count() == 3
+    assert "draft" in str(list(response.context["messages"])[0]) or "projekt" in str(
+        list(response.context["messages"])[0]
+    )
+    document = Document.objects.get(pk=records["doc"])
+    with pytest.raises(ValidationError):
+        factories.draft_version(document, author=owner)
+
+
+def test_withdrawn_draft_stays_in_the_history_and_frees_the_place(client_as, owner, records):
+    client = client_as(owner)
+    client.post(reverse("intranet:version_withdraw", args=[records["in_review"]]))
+    assert DocumentVersion.objects.get(pk=records["in_review"]).status == VersionStatus.WITHDRAWN
+    response = client.get(reverse("intranet:version_create", args=[records["doc"]]))
+    assert response.status_code == 200
+
+
+def test_withdrawing_a_document_keeps_it_and_its_history(client_as, coordinator, employee, records):
+    client = client_as(coordinator)
+    url = reverse("intranet:document_withdraw", args=[records["doc"]])
+    assert "reason" in client.post(url, {"reason": " "}).context["form"].errors
+    assert client.post(url, {"reason": "Zastąpiony przez PR-09."}).status_code == 302
+    document = Document.objects.get(pk=records["doc"])
+    assert document.status == DocumentStatus.WITHDRAWN
+    assert (document.withdrawn_by, document.withdrawal_reason) == (
+        coordinator,
+        "Zastąpiony przez PR-09.",
+    )
+    assert document.withdrawn_at is not None
+    statuses = dict(document.versions.values_list("revision", "status"))
+    assert statuses == {1: "superseded", 2: "withdrawn", 3: "withdrawn"}
+    # Nothing is deleted, and nobody can change it any more.
+    assert not roles.can_author_document(coordinator, document)
+    assert client.get(reverse("intranet:document_update", args=[document.pk])).status_code == 302
+    # Staff no longer see it, nor download its last edition.
+    client = client_as(employee)
+    assert client.get(document.get_absolute_url()).status_code == 403
+    download = reverse("intranet:version_download", args=[records["in_force"]])
+    assert client.get(download).status_code == 403
+
+
+def test_editing_a_document_refreshes_its_search_text(client_as, coordinator, records, units):
+    document = Document.objects.get(pk=records["doc"])
+    response = client_as(coordinator).post(
+        reverse("intranet:document_update", args=[document.pk]),
+        {
+            "code": "PR-03",
+            "title": "Nadzór nad dokumentacją SZJ",
+            "kind": DocumentKind.PROCEDURE,
+            "process": document.process_id,
+            "unit": units[0].pk,
+            "concerned_units": [units[1].pk],
+        },
+    )
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert "dokumentacja szj" in document.search_text
+    assert list(document.concerned_units.all()) == [units[1]]
+
+
+# --- Read confirmations ---------------------------------------------------------------------
+
+
+def test_staff_of_a_concerned_unit_confirm_reading_and_the_coordinator_sees_who(
+    client_as, employee, coordinator, records, units
+):
+    colleague = factories.staff_user("kolega", unit=units[0], role=roles.EMPLOYEE)
+    factories.staff_user("obcy", unit=units[1], role=roles.EMPLOYEE)
+    client = client_as(employee)
+    detail = client.get(reverse("intranet:document_detail", args=[records["doc"]]))
+    assert detail.context["may_confirm"]
+    confirm = reverse("intranet:version_confirm_read", args=[records["in_force"]])
+    assert client.post(confirm).status_code == 302
+    assert client.post(confirm).status_code == 302  # twice is harmless
+    confirmation = ReadConfirmation.objects.get()
+    assert (confirmation.user, confirmation.version_id) == (employee, records["in_force"])
+    detail = client.get(reverse("intranet:document_detail", args=[records["doc"]]))
+    assert detail.context["read_confirmation"] == confirmation
+    assert not detail.context["may_confirm"]
+
+    response = client_as(coordinator).get(
+        reverse("intranet:version_readers", args=[records["in_force"]])
+    )
+    rows = {p.user.username: p.confirmed_at for p in response.context["staff"]}
+    assert set(rows) == {"employee", "kolega"}
+    assert rows["employee"] == confirmation.confirmed_at and rows["kolega"] is None
+    assert (response.context["confirmed"], response.context["not_confirmed"]) == (1, 1)
+    assert colleague.username.encode() in response.content
+
+
+def test_staff_of_other_units_cannot_confirm(client_as, records, units):
+    outsider = factories.staff_user("obcy", unit=units[1], role=roles.EMPLOYEE)
+    confirm = reverse("intranet:version_confirm_read", args=[records["in_force"]])
+    assert client_as(outsider).post(confirm).status_code == 403
+    assert not ReadConfirmation.objects.exists()
+
+
+def test_only_a_version_in_force_can_be_confirmed(client_as, employee, records):
+    confirm = reverse("intranet:version_confirm_read", args=[records["superseded"]])
+    assert client_as(employee).post(confirm).status_code == 302
+    assert not ReadConfirmation.objects.exists()
+
+
+# --- Bad uploads: refused with a clear message, nothing stored ------------------------------
+
+BAD_UPLOADS = [
+    (
+        "text renamed to .pdf",
+        lambda: SimpleUploadedFile("x.pdf", b"just text, not a PDF"),
+        "bad_type",
+    ),
+    (
+        "PDF signature without its end",
+        lambda: SimpleUploadedFile("x.pdf", b"%PDF-1.4 cut"),
+        "not_pdf",
+    ),
+    (
+        "executable named .docx",
+        lambda: SimpleUploadedFile("x.docx", b"MZ\x90\x00" + b"\0" * 64),
+        "bad_type",
+    ),
+    (
+        "zip that is not OOXML",
+        lambda: factories.office_upload("x.docx", ["readme.txt"]),
+        "bad_type",
+    ),
+    (
+        "not a zip at all after PK",
+        lambda: SimpleUploadedFile("x.xlsx", b"PK\x03\x04garbage"),
+        "bad_type",
+    ),
+]
+
+
+@pytest.mark.parametrize(("_label", "make_upload", "code"), BAD_UPLOADS)
+def test_bad_upload_is_refused_and_nothing_is_stored(
+    client_as, owner, records, settings, _label, make_upload, code
+):
+    client = client_as(owner)
+    before = stored_files(settings)
+    response = client.post(
+        reverse("intranet:version_create", args=[records["second"]]),
+        {"change_summary": "Zła próba.", "file": make_upload()},
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors.as_data()["file"]
+    assert [e.code for e in errors] == [code]
+    assert escape(errors[0].messages[0]).encode() in response.content
+    assert stored_files(settings) == before
+    assert DocumentVersion.objects.filter(document_id=records["second"]).count() == 1
+
+
+def test_oversized_file_is_refused(client_as, owner, records, settings):
+    settings.MAX_UPLOAD_SIZE = 1024
+    before = stored_files(settings)
+    response = client_as(owner).post(
+        reverse("intranet:version_create", args=[records["second"]]),
+        {
+            "change_summary": "Za duży.",
+            "file": factories.pdf_upload(content=factories.PDF_BYTES + b"x" * 2048),
+        },
+    )
+    errors = response.context["form"].errors.as_data()["file"]
+    assert [e.code for e in errors] == ["too_large"]
+    assert escape(errors[0].messages[0]).encode() in response.content
+    assert stored_files(settings) == before
+
+
+@pytest.mark.parametrize("name", ["..\\x.pdf", "x\x07.pdf", "x\n.pdf", "pro\u202ecod.pdf"])
+def test_file_name_with_a_folder_or_control_characters_is_refused_by_the_form(
+    owner, records, settings, name
+):
+    before = stored_files(settings)
+    form = VersionForm(
+        data={"change_summary": "Zła nazwa."}, files={"file": factories.pdf_upload(name)}
+    )
+    assert not form.is_valid()
+    errors = form.errors.as_data()["file"]
+    assert [e.code for e in errors] == ["bad_name"]
+    assert "control characters" in errors[0].messages[0] or "sterujących" in errors[0].messages[0]
+    assert stored_files(settings) == before
+
+
+@pytest.mark.parametrize("name", ["../x.pdf", "../../etc/passwd.pdf", "a/b.pdf", "x\x00.pdf"])
+def test_service_refuses_a_file_name_that_climbs_folders(owner, records, settings, name):
+    """Files that do not come through an upload (an import from disk, a script) keep their
+    name as given: the service refuses it before anything is written."""
+    document = Document.objects.get(pk=records["second"])
+    before = stored_files(settings)
+    with pytest.raises(ValidationError) as error:
+        services.version_create_draft(
+            document=document,
+            upload=File(io.BytesIO(factories.PDF_BYTES), name=name),
+            change_summary="Zła nazwa.",
+            author=owner,
+        )
+    assert error.value.code == "bad_name"
+    assert stored_files(settings) == before
+    assert document.versions.count() == 1
+
+
+def test_a_name_with_a_path_sent_over_http_never_leaves_the_storage(
+    client, owner, records, settings
+):
+    """Django's upload parser keeps only the last part of the name the browser sends; the file
+    is then stored under a generated name, inside the private storage."""
+    client.force_login(owner)
+    boundary = "BoUnDaRy"
+    body = (
+        (
+            f"--{boundary}\r\n"
+            'Content-Disposition: form-data; name="change_summary"\r\n\r\nNazwa.\r\n'
+            f"--{boundary}\r\n"
+            'Content-Disposition: form-data; name="file"; filename="../../etc/x.pdf"\r\n'
+            "Content-Type: application/pdf\r\n\r\n"
+        ).encode()
+        + factories.PDF_BYTES
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    response = client.generic(
+        "POST",
+        reverse("intranet:version_create", args=[records["second"]]),
+        body,
+        content_type=f"multipart/form-data; boundary={boundary}",
+    )
+    assert response.status_code == 302
+    version = DocumentVersion.objects.get(document_id=records["second"], revision=2)
+    assert version.original_name == "x.pdf"
+    path = (settings.MEDIA_ROOT / version.file.name).resolve()
+    assert path.is_relative_to(settings.MEDIA_ROOT.resolve()) and path.exists()
+
+
+def test_new_document_with_a_bad_file_is_not_registered(client_as, coordinator, units, settings):
+    response = client_as(coordinator).post(
+        reverse("intranet:document_create"),
+        {
+            "code": "F-01",
+            "title": "Formularz",
+            "kind": DocumentKind.FORM,
+            "unit": units[0].pk,
+            "change_summary": "Pierwsze wydanie.",
+            "file": SimpleUploadedFile("f.pdf", b"not a pdf"),
+        },
+    )
+    assert response.status_code == 200 and "file" in response.context["form"].errors
+    assert not Document.objects.exists() and stored_files(settings) == []
+
+
+def test_office_formats_are_recognised_by_content(owner, coordinator, settings):
+    document = factories.document()
+    upload = factories.office_upload("arkusz.bin", ["[Content_Types].xml", "xl/workbook.xml"], None)
+    version = factories.draft_version(document, author=owner, upload=upload)
+    assert version.content_type.endswith("spreadsheetml.sheet")
+    assert version.file.name.endswith(".xlsx")
+
+
+def test_document_create_form_checks_the_file(owner):
+    form = DocumentCreateForm(
+        data={"code": "X-1", "title": "X", "kind": "form"},
+        files={"file": SimpleUploadedFile("x.pdf", b"no")},
+        user=owner,
+    )
+    assert not form.is_valid() and "file" in form.errors
+
+
+# --- Two approvals at once (PostgreSQL: real row locks and a partial unique index) ----------
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs PostgreSQL's row locks"
+)
+
+
+def run_together(*actions):
+    """Run the actions in threads released at the same moment; return what each returned."""
+    barrier = threading.Barrier(len(actions))
+    results = [None] * len(actions)
+
+    def run(i, action):
+        try:
+            barrier.wait()
+            results[i] = action()
+        except Exception as error:  # the outcome to compare
+            results[i] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i, a)) for i, a in enumerate(actions)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return results
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_two_approvers_at_once_bring_exactly_one_version_into_force(make_user):
+    author = make_user("author", roles.PROCESS_OWNER)
+    first, second = make_user("c1", roles.COORDINATOR), make_user("c2", roles.COORDINATOR)
+    document = factories.document()
+    factories.version_in_force(document, author=author, approver=first)
+    version = factories.draft_version(document, author=author)
+    services.version_submit(version=version, user=author)
+
+    results = run_together(
+        lambda: services.version_approve(version=version, user=first),
+        lambda: services.version_approve(version=version, user=second),
+    )
+    assert sorted(type(r).__name__ for r in results) == ["DocumentVersion", "ValidationError"]
+    assert document.versions.filter(status=VersionStatus.IN_FORCE).get().revision == 2
+    assert document.versions.get(revision=1).status == VersionStatus.SUPERSEDED
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_two_versions_brought_into_force_at_once_leave_exactly_one(make_user):
+    """Even bypassing the services' lock, the database keeps one version in force."""
+    author = make_user("author", roles.PROCESS_OWNER)
+    document = factories.document()
+    now = timezone.now()
+    versions = [
+        factories.version_in_force(document, author=author, approver=make_user(f"c{i}"))
+        for i in range(2)
+    ]
+    DocumentVersion.objects.filter(pk__in=[v.pk for v in versions]).update(
+        status=VersionStatus.SUPERSEDED, superseded_at=now
+    )
+
+    def bring_into_force(version):
+        def action():
+            with transaction.atomic():
+                DocumentVersion.objects.filter(pk=version.pk).update(status=VersionStatus.IN_FORCE)
+                time.sleep(0.2)  # the other one now waits on this row's index entry
+            return version.revision
+
+        return action
+
+    results = run_together(*(bring_into_force(v) for v in versions))
+    assert sorted(type(r).__name__ for r in results) == ["IntegrityError", "int"]
+    assert any(isinstance(r, IntegrityError) for r in results)
+    assert document.versions.filter(status=VersionStatus.IN_FORCE).count() == 1
+
+
+# --- Reviews due and reminders --------------------------------------------------------------
+
+
+@pytest.fixture
+def overdue(owner, coordinator, make_user):
+    """Two documents of the owner's process past review, one owned by 'kierownik', one current."""
+    process = factories.process(owner=owner)
+    manager = make_user("kierownik", roles.PROCESS_OWNER, email="kierownik@example.org")
+    owner.email = "owner@example.org"
+    owner.save()
+    past = today() - datetime.timedelta(days=400)
+    documents = {}
+    for code, doc_owner in [("PR-01", None), ("PR-02", None), ("PR-05", manager)]:
+        document = factories.document(code=code, process=process, owner=doc_owner)
+        factories.version_in_force(document, author=owner, approver=coordinator, effective_on=past)
+        documents[code] = document
+    current = factories.document(code="PR-06", process=process)
+    factories.version_in_force(current, author=owner, approver=coordinator)
+    return documents
+
+
+def test_reviews_page_lists_documents_past_review_and_my_approvals(
+    client_as, coordinator, owner, overdue, records
+):
+    response = client_as(coordinator).get(reverse("intranet:document_reviews"))
+    assert [d.code for d in response.context["page_obj"]] == ["PR-01", "PR-02", "PR-05"]
+    assert all(d.review_due for d in response.context["page_obj"])
+    assert [v.pk for v in response.context["waiting"]] == [records["in_review"]]
+    # The author has nothing waiting for their approval.
+    response = client_as(owner).get(reverse("intranet:document_reviews"))
+    assert response.context["waiting"] == [] and not response.context["may_approve"]
+
+
+def test_register_flags_documents_past_review(client_as, employee, overdue):
+    response = client_as(employee).get(reverse("intranet:document_list"))
+    flags = {d.code: d.review_due for d in response.context["page_obj"]}
+    assert flags == {"PR-01": True, "PR-02": True, "PR-05": True, "PR-06": False}
+    assert response.content.count(b"badge text-bg-warning") == 3
+
+
+def test_send_reminders_emails_each_owner_their_documents(overdue, mailoutbox):
+    out = io.StringIO()
+    call_command("send_reminders", "--base-url", "https://jakosc.example.org/", stdout=out)
+    by_recipient = {m.to[0]: m for m in mailoutbox}
+    assert set(by_recipient) == {"owner@example.org", "kierownik@example.org"}
+    owner_mail = by_recipient["owner@example.org"]
+    assert "PR-01" in owner_mail.body and "PR-02" in owner_mail.body
+    assert "PR-05" not in owner_mail.body and "PR-06" not in owner_mail.body
+    assert f"https://jakosc.example.org{overdue['PR-01'].get_absolute_url()}" in owner_mail.body
+    assert "\n" not in owner_mail.subject and "2" in owner_mail.subject
+    assert "PR-05" in by_recipient["kierownik@example.org"].body
+    assert "3 document(s) past their review date; 2 e-mail(s) sent." in out.getvalue()
+
+
+def test_send_reminders_reports_owners_it_cannot_reach(overdue, mailoutbox, owner):
+    owner.email = ""
+    owner.save()
+    out = io.StringIO()
+    call_command("send_reminders", stdout=out)
+    assert [m.to for m in mailoutbox] == [["kierownik@example.org"]]
+    assert "No e-mail address for owner: PR-01, PR-02" in out.getvalue()
+
+
+# --- The register of documents in force as a PDF --------------------------------------------
+
+
+def test_register_pdf_lists_documents_in_force_in_polish_and_is_tagged(
+    client_as, employee, owner, coordinator
+):
+    factories.organisation()
+    book = factories.document(code="KJ-01", title="Księga Jakości", kind=DocumentKind.QUALITY_BOOK)
+    factories.version_in_force(
+        book, author=owner, approver=coordinator, effective_on=datetime.date(2025, 7, 14)
+    )
+    procedure = factories.document(code="PR-11", title="Obsługa skarg i wniosków mieszkańców")
+    factories.version_in_force(procedure, author=owner, approver=coordinator)
+    draft_only = factories.document(code="PR-12", title="Projekt procedury")
+    factories.draft_version(draft_only, author=owner)
+
+    response = client_as(employee).get(reverse("intranet:document_register_pdf"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "wykaz-dokumentow-obowiazujacych-" in response["Content-Disposition"]
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    title = gettext("Register of documents in force")  # 'Wykaz dokumentów obowiązujących'
+    assert reader.metadata.title.startswith(title)
+    for expected in [
+        title,
+        "Urząd Miejski w Zabrzu",
+        "KJ-01",
+        "Księga Jakości",
+        "14.07.2025",
+        "14.07.2026",
+        "Obsługa skarg i wniosków mieszkańców",
+    ]:
+        assert expected in text
+    assert "PR-12" not in text
+    assert text.index("KJ-01") < text.index("PR-11")  # grouped by kind, the quality book first
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "pl"
+    assert "/StructTreeRoot" in root
+
+
+# --- Speed: the same number of queries however many rows ------------------------------------
+
+
+def bulk_documents(n, *, author, approver, versions=1, **document_fields):
+    """n documents (bulk-created), each with `versions` editions, the last one in force."""
+    process = factories.process(owner=author)
+    unit = factories.org_unit()
+    documents = Document.objects.bulk_create(
+        [
+            Document(
+                code=f"D-{i:05d}",
+                title=f"Dokument {i}",
+                search_text=indexable(f"D-{i:05d}", f"Dokument {i}"),
+                kind=DocumentKind.PROCEDURE,
+                process=process,
+                unit=unit,
+                **document_fields,
+            )
+            for i in range(n)
+        ]
+    )
+    now, day = timezone.now(), datetime.date(2020, 1, 1)
+    DocumentVersion.objects.bulk_create(
+        [
+            DocumentVersion(
+                document=document,
+                revision=revision,
+                change_summary=f"Zmiana {revision}",
+                file="documents/x.pdf",
+                sha256="0" * 64,
+                content_type="application/pdf",
+                status=VersionStatus.IN_FORCE if revision == versions else VersionStatus.SUPERSEDED,
+                author=author,
+                approver=approver,
+                reviewer=approver,
+                approved_at=now,
+                effective_on=day,
+                next_review_on=day + datetime.timedelta(days=365),
+            )
+            for document in documents
+            for revision in range(1, versions + 1)
+        ]
+    )
+    return documents
+
+
+@pytest.mark.parametrize(("role", "queries"), [("coordinator", 9), ("employee", 9)])
+@pytest.mark.parametrize("rows", [10, 1000])
+def test_register_queries_do_not_grow_with_rows(
+    request, client_as, django_assert_num_queries, owner, coordinator, role, queries, rows
+):
+    bulk_documents(rows, author=owner, approver=coordinator)
+    client = client_as(request.getfixturevalue(role))
+    with django_assert_num_queries(queries):
+        response = client.get(reverse("intranet:document_list"), {"q": "dokument"})
+    assert response.status_code == 200
+    assert response.context["page_obj"].paginator.count == rows
+
+
+@pytest.mark.parametrize(("role", "queries"), [("coordinator", 10), ("employee", 10)])
+@pytest.mark.parametrize("versions", [2, 30])
+def test_document_detail_queries_do_not_grow_with_versions(
+    request, client_as, django_assert_num_queries, owner, coordinator, role, queries, versions
+):
+    (document,) = bulk_documents(1, author=owner, approver=coordinator, versions=versions)
+    unit = factories.org_unit()
+    document.concerned_units.set([unit])
+    user = request.getfixturevalue(role)
+    StaffProfile.objects.create(user=user, unit=unit)
+    client = client_as(user)
+    with django_assert_num_queries(queries):
+        response = client.get(document.get_absolute_url())
+    assert response.status_code == 200
+    assert len(response.context["changes"]) == versions
+
+
+@pytest.mark.parametrize("rows", [10, 1000])
+def test_reviews_page_queries_do_not_grow_with_rows(
+    client_as, django_assert_num_queries, owner, coordinator, rows
+):
+    bulk_documents(rows, author=owner, approver=coordinator)
+    client = client_as(coordinator)
+    with django_assert_num_queries(8):
+        response = client.get(reverse("intranet:document_reviews"))
+    assert response.context["page_obj"].paginator.count == rows
+
+
+@pytest.mark.parametrize("rows", [2, 30])
+def test_readers_page_queries_do_not_grow_with_staff(
+    client_as, django_assert_num_queries, owner, coordinator, rows
+):
+    (document,) = bulk_documents(1, author=owner, approver=coordinator)
+    unit = factories.org_unit()
+    document.concerned_units.set([unit])
+    for i in range(rows):
+        factories.staff_user(f"pracownik{i}", unit=unit)
+    version = document.versions.get()
+    client = client_as(coordinator)
+    with django_assert_num_queries(7):
+        response = client.get(reverse("intranet:version_readers", args=[version.pk]))
+    assert response.context["not_confirmed"] == rows
