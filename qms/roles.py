@@ -97,6 +97,13 @@ def can_edit_process(user, process):
     )
 
 
+def can_record_measure_value(user, process):
+    """The coordinator, or the owner of this process, records its measured values."""
+    return user.has_perm("qms.add_measurevalue") and (
+        user.has_perm("qms.change_process") or process.owner_id == user.pk
+    )
+
+
 def can_author_document(user, document):
     """Who may upload and submit a draft of this document."""
     if document.is_withdrawn:

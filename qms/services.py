@@ -151,7 +151,8 @@ def version_submit(*, version: DocumentVersion, user) -> DocumentVersion:
         raise ValidationError(_("Only a draft can be submitted for review."))
     version.status = VersionStatus.IN_REVIEW
     version.submitted_at = timezone.now()
-    version.save(update_fields=["status", "submitted_at", "updated_at"])
+    version.submitted_by = user
+    version.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
     return version
 
 
@@ -165,8 +166,11 @@ def version_return(*, version: DocumentVersion, user, comment: str) -> DocumentV
         raise ValidationError(_("Say why the version is returned."))
     version.status = VersionStatus.DRAFT
     version.reviewer = user
+    version.reviewed_at = timezone.now()
     version.review_comment = comment
-    version.save(update_fields=["status", "reviewer", "review_comment", "updated_at"])
+    version.save(
+        update_fields=["status", "reviewer", "reviewed_at", "review_comment", "updated_at"]
+    )
     return version
 
 
@@ -201,8 +205,9 @@ def version_approve(
     version.status = VersionStatus.IN_FORCE
     version.approver = user
     version.approved_at = now
-    if version.reviewer_id is None:
-        version.reviewer = user
+    # The approver checks the final text, so "Sprawdził" records them and when.
+    version.reviewer = user
+    version.reviewed_at = now
     version.effective_on = effective_on
     version.next_review_on = next_review_on
     version.save()
@@ -217,7 +222,9 @@ def version_withdraw_draft(*, version: DocumentVersion, user) -> DocumentVersion
     if version.status not in WORK_IN_PROGRESS:
         raise ValidationError(_("Only a draft or a version in review can be withdrawn this way."))
     version.status = VersionStatus.WITHDRAWN
-    version.save(update_fields=["status", "updated_at"])
+    version.withdrawn_at = timezone.now()
+    version.withdrawn_by = user
+    version.save(update_fields=["status", "withdrawn_at", "withdrawn_by", "updated_at"])
     return version
 
 
@@ -231,7 +238,7 @@ def document_withdraw(*, document: Document, user, reason: str) -> Document:
         raise ValidationError(_("Give the reason for withdrawing the document."))
     now = timezone.now()
     document.versions.filter(status__in=[VersionStatus.IN_FORCE, *WORK_IN_PROGRESS]).update(
-        status=VersionStatus.WITHDRAWN, updated_at=now
+        status=VersionStatus.WITHDRAWN, withdrawn_at=now, withdrawn_by=user, updated_at=now
     )
     document.status = DocumentStatus.WITHDRAWN
     document.withdrawn_at = now

@@ -910,3 +910,23 @@ def test_readers_page_queries_do_not_grow_with_staff(
     with django_assert_num_queries(7):
         response = client.get(reverse("intranet:version_readers", args=[version.pk]))
     assert response.context["not_confirmed"] == rows
+
+
+def test_every_workflow_step_records_who_and_when(coordinator, owner, make_user):
+    document = factories.document()
+    draft = factories.draft_version(document, author=owner)
+    services.version_submit(version=draft, user=owner)
+    returned = services.version_return(version=draft, user=coordinator, comment="Popraw zakres.")
+    assert (returned.submitted_by, returned.reviewer) == (owner, coordinator)
+    assert returned.submitted_at and returned.reviewed_at
+    services.version_submit(version=returned, user=owner)
+    approved = services.version_approve(version=returned, user=coordinator)
+    assert (approved.approver, approved.reviewer) == (coordinator, coordinator)
+    assert approved.approved_at == approved.reviewed_at
+    abandoned = factories.draft_version(document, author=owner)
+    abandoned = services.version_withdraw_draft(version=abandoned, user=owner)
+    assert (abandoned.withdrawn_by, abandoned.status) == (owner, VersionStatus.WITHDRAWN)
+    assert abandoned.withdrawn_at is not None
+    services.document_withdraw(document=document, user=coordinator, reason="Zastąpiona.")
+    approved.refresh_from_db()
+    assert (approved.status, approved.withdrawn_by) == (VersionStatus.WITHDRAWN, coordinator)

@@ -45,7 +45,7 @@ PAGES = [
     ("intranet:body_list", "coordinator", 7),
     ("intranet:policy_list", "coordinator", 7),
     ("intranet:representative_list", "coordinator", 7),
-    ("intranet:home", "coordinator", 7),
+    ("intranet:home", "coordinator", 11),
 ]
 
 
@@ -76,3 +76,23 @@ def test_certificate_detail_queries_do_not_grow_with_audits(
     with django_assert_num_queries(3):
         response = client.get(certificate.get_absolute_url())
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("rows", [2, 30])
+def test_intranet_home_queries_do_not_grow_with_documents_to_read(
+    client_as, make_user, django_assert_num_queries, rows
+):
+    from qms import roles
+
+    unit = factories.org_unit()
+    reader = factories.staff_user("reader", unit=unit, role=roles.EMPLOYEE)
+    author, approver = make_user("author"), make_user("approver")
+    for _ in range(rows):
+        document = factories.document(unit=unit, concerned_units=[unit])
+        factories.version_in_force(document, author=author, approver=approver)
+    client = client_as(reader)
+    with django_assert_num_queries(9):
+        response = client.get(reverse("intranet:home"))
+    assert response.status_code == 200
+    # Each document to read, and the link to the register.
+    assert response.content.count(b'<a href="/intranet/documents/') == min(rows, 20) + 1

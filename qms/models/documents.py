@@ -196,10 +196,28 @@ class DocumentVersion(QualityRecord):
         related_name="+",
     )
     submitted_at = models.DateTimeField(_("submitted for review at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted for review by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("checked at"), null=True, blank=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     effective_on = models.DateField(_("in force from"), null=True, blank=True)
     next_review_on = models.DateField(_("next review due"), null=True, blank=True)
     superseded_at = models.DateTimeField(_("superseded at"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("withdrawn by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
 
     objects = DocumentVersionQuerySet.as_manager()

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_not_required, permission_requir
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Max
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -15,7 +15,17 @@ from qms.forms import (
     RepresentativeAppointForm,
     RepresentativeForm,
 )
-from qms.models import Organisation, QualityPolicy, Representative
+from qms.models import (
+    Document,
+    DocumentStatus,
+    DocumentVersion,
+    Organisation,
+    Process,
+    QualityPolicy,
+    Representative,
+    StaffProfile,
+    VersionStatus,
+)
 from qms.roles import user_roles
 
 
@@ -23,8 +33,23 @@ def paginate(request, queryset, per_page=50):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-def edit_record(request, *, form_class, instance=None, title, back_url, save=None):
-    """The one create/update view body: a crispy form, messages, redirect after success."""
+def edit_record(
+    request,
+    *,
+    form_class,
+    instance=None,
+    title,
+    back_url,
+    save=None,
+    breadcrumbs=(),
+    go_to_record=False,
+):
+    """The one create/update view body: a crispy form, messages, redirect after success.
+
+    `back_url` is where Cancel and a successful save lead: a URL name, a URL or a model instance
+    (its card); with `go_to_record`, a save leads to the saved record instead. `breadcrumbs` are
+    (label, URL) pairs shown above the title.
+    """
     form = form_class(request.POST or None, request.FILES or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
@@ -33,10 +58,14 @@ def edit_record(request, *, form_class, instance=None, title, back_url, save=Non
             form.add_error(None, error)
         else:
             messages.success(request, _("Saved: %(record)s.") % {"record": record})
-            return redirect(back_url)
-    return render(
-        request, "intranet/form.html", {"form": form, "title": title, "back_url": back_url}
-    )
+            return redirect(record if go_to_record else back_url)
+    context = {
+        "form": form,
+        "title": title,
+        "back_href": resolve_url(back_url),
+        "breadcrumbs": breadcrumbs,
+    }
+    return render(request, "intranet/form.html", context)
 
 
 @login_not_required
@@ -49,9 +78,29 @@ def intranet_home(request):
     """The staff home: what each role can open, and the certificate's state for who keeps it."""
     from certificates.models import Certificate  # the home is where the apps meet
 
-    context = {"roles": user_roles(request.user)}
-    if request.user.has_perm("certificates.view_certificate"):
+    user = request.user
+    context = {"roles": user_roles(user)}
+    if user.has_perm("certificates.view_certificate"):
         context["current_certificate"] = Certificate.objects.current()
+    context["my_processes"] = list(Process.objects.active().owned_by(user))
+    if user.has_perm("qms.approve_documentversion"):
+        context["waiting_for_me"] = list(
+            DocumentVersion.objects.filter(status=VersionStatus.IN_REVIEW)
+            .exclude(author=user)
+            .select_related("document")
+            .order_by("submitted_at")[:20]
+        )
+    if user.has_perm("qms.view_document_history"):
+        context["reviews_due"] = Document.objects.review_due().count()
+    unit_id = StaffProfile.objects.filter(user=user).values_list("unit_id", flat=True).first()
+    if unit_id:
+        context["to_read"] = list(
+            DocumentVersion.objects.in_force()
+            .filter(document__status=DocumentStatus.ACTIVE, document__concerned_units=unit_id)
+            .exclude(read_confirmations__user=user)
+            .select_related("document")
+            .order_by("document__code")[:20]
+        )
     return render(request, "intranet/home.html", context)
 
 

@@ -1,11 +1,11 @@
 """The process register, the process map, process cards (with risks and measures), the units."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import floatformat
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -30,16 +30,9 @@ from qms.models import (
     lines,
 )
 from qms.pdf import render_pdf
-from qms.roles import can_edit_process
+from qms.roles import can_edit_process, can_record_measure_value
 
 from .core import edit_record, paginate
-
-
-def may_record_values(user, process):
-    """The coordinator, or the owner of this process, records its measured values."""
-    return user.has_perm("qms.add_measurevalue") and (
-        user.has_perm("qms.change_process") or process.owner_id == user.pk
-    )
 
 
 def _editable_process(request, process):
@@ -48,14 +41,19 @@ def _editable_process(request, process):
     return process
 
 
-def _edit_on_card(request, *, form, title, process):
-    """Like core.edit_record, for a process and its records: the way back leads to its card."""
-    if request.method == "POST" and form.is_valid():
-        record = form.save()
-        messages.success(request, _("Saved: %(record)s.") % {"record": record})
-        return redirect(record)
-    return render(
-        request, "qms/process_form.html", {"form": form, "title": title, "process": process}
+def _edit_on_card(request, *, form_class, instance, title, process):
+    """A process card or one of its records, edited on the shared form; back leads to the card."""
+    return edit_record(
+        request,
+        form_class=form_class,
+        instance=instance,
+        title=title,
+        back_url=process,
+        go_to_record=True,
+        breadcrumbs=[
+            (_("Processes"), reverse("intranet:process_list")),
+            (f"{process.code} {process.name}", process.get_absolute_url()),
+        ],
     )
 
 
@@ -200,7 +198,7 @@ def _process_card(request, pk):
         "documents": list(documents),
         "interacts_with": list(process.interacts_with.all()),
         "may_edit": can_edit_process(request.user, process),
-        "may_record": may_record_values(request.user, process),
+        "may_record": can_record_measure_value(request.user, process),
     }
 
 
@@ -237,7 +235,8 @@ def process_update(request, pk):
     process = get_object_or_404(Process, pk=pk)
     return _edit_on_card(
         request,
-        form=ProcessForm(request.POST or None, instance=process),
+        form_class=ProcessForm,
+        instance=process,
         title=_("Edit the process card"),
         process=process,
     )
@@ -250,7 +249,8 @@ def risk_create(request, pk):
     process = _editable_process(request, get_object_or_404(Process, pk=pk))
     return _edit_on_card(
         request,
-        form=RiskForm(request.POST or None, instance=ProcessRisk(process=process)),
+        form_class=RiskForm,
+        instance=ProcessRisk(process=process),
         title=_("New risk or opportunity"),
         process=process,
     )
@@ -261,7 +261,8 @@ def risk_update(request, pk):
     process = _editable_process(request, risk.process)
     return _edit_on_card(
         request,
-        form=RiskForm(request.POST or None, instance=risk),
+        form_class=RiskForm,
+        instance=risk,
         title=_("Edit the risk or opportunity"),
         process=process,
     )
@@ -271,7 +272,8 @@ def measure_create(request, pk):
     process = _editable_process(request, get_object_or_404(Process, pk=pk))
     return _edit_on_card(
         request,
-        form=MeasureForm(request.POST or None, instance=ProcessMeasure(process=process)),
+        form_class=MeasureForm,
+        instance=ProcessMeasure(process=process),
         title=_("New measure"),
         process=process,
     )
@@ -282,7 +284,8 @@ def measure_update(request, pk):
     process = _editable_process(request, measure.process)
     return _edit_on_card(
         request,
-        form=MeasureForm(request.POST or None, instance=measure),
+        form_class=MeasureForm,
+        instance=measure,
         title=_("Edit the measure"),
         process=process,
     )
@@ -290,12 +293,13 @@ def measure_update(request, pk):
 
 def measurevalue_create(request, pk):
     measure = get_object_or_404(ProcessMeasure.objects.select_related("process"), pk=pk)
-    if not may_record_values(request.user, measure.process):
+    if not can_record_measure_value(request.user, measure.process):
         raise PermissionDenied
     value = MeasureValue(measure=measure, recorded_by=request.user)
     return _edit_on_card(
         request,
-        form=MeasureValueForm(request.POST or None, instance=value),
+        form_class=MeasureValueForm,
+        instance=value,
         title=_("Record a value of “%(measure)s”") % {"measure": measure.name},
         process=measure.process,
     )

@@ -528,6 +528,7 @@ class Command(BaseCommand):
                 stamps[version.pk] = {
                     "created_at": at(effective_on - datetime.timedelta(days=21)),
                     "submitted_at": at(effective_on - datetime.timedelta(days=10)),
+                    "reviewed_at": approved_at,
                     "approved_at": approved_at,
                 }
                 if in_force is not None:
@@ -535,7 +536,8 @@ class Command(BaseCommand):
                 in_force = version
             elif step == "abandoned":
                 services.version_withdraw_draft(version=version, user=author)
-                stamps[version.pk] = {"created_at": at(months_before(on, months_ago))}
+                created = at(months_before(on, months_ago))
+                stamps[version.pk] = {"created_at": created, "withdrawn_at": created}
             else:  # still in work: a draft, a version in review, or one returned to its author
                 stamps[version.pk] = {"created_at": at(on - datetime.timedelta(days=12))}
                 if step != "draft":
@@ -543,12 +545,21 @@ class Command(BaseCommand):
                     stamps[version.pk]["submitted_at"] = at(on - datetime.timedelta(days=5))
                 if step == "returned":
                     services.version_return(version=version, user=approver, comment=comment[0])
+                    stamps[version.pk]["reviewed_at"] = at(on - datetime.timedelta(days=3))
         versions = list(document.versions.all())
         for version in versions:
             for name, value in stamps[version.pk].items():
                 setattr(version, name, value)
         DocumentVersion.objects.bulk_update(
-            versions, ["created_at", "submitted_at", "approved_at", "superseded_at"]
+            versions,
+            [
+                "created_at",
+                "submitted_at",
+                "reviewed_at",
+                "approved_at",
+                "superseded_at",
+                "withdrawn_at",
+            ],
         )
 
 
