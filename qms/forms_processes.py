@@ -140,7 +140,7 @@ class MeasureForm(forms.ModelForm):
     class Meta:
         model = ProcessMeasure
         fields = ["name", "direction", "target", "unit", "frequency", "is_active"]
-        labels = {"direction": _("target direction")}
+        labels = {"direction": _("Target direction")}
         help_texts = {
             "direction": _("≥: the value should reach the target; ≤: it should not exceed it."),
             "is_active": _("Untick to archive: the measure and its values stay on the card."),

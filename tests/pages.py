@@ -1,11 +1,24 @@
 """The pages the accessibility (tests/browser) and HTML validity checks open, with the demo data.
 
 Each entry: name -> (path, who is signed in (a demo account, or None), expected HTTP status).
-`{certificate}`, `{body}`, `{audit}` and `{representative}` in a path are filled in by `page_url`.
+`page_url` fills in the records a path names: `{certificate}`, `{body}`, `{audit}` and
+`{representative}` (the demo's current ones), and, by their natural keys in the demo data
+(qms/management/commands/demo_data.py), `{process[P-04]}`, `{risk[P-04]}` and `{measure[P-04]}`
+(the first of the process's), `{unit[BOM]}`, `{document[KJ]}`, `{in_force[KJ]}` (its version in
+force) and `{work[PR-06]}` (its draft or version in review).
 """
 
 from certificates.models import Certificate
-from qms.models import Representative
+from qms.models import (
+    Document,
+    DocumentVersion,
+    OrganisationalUnit,
+    Process,
+    ProcessMeasure,
+    ProcessRisk,
+    Representative,
+    VersionStatus,
+)
 
 PAGES = {
     # Public pages
@@ -36,9 +49,87 @@ PAGES = {
         200,
     ),
     "organisation-update": ("/intranet/organisation/edit/", "coordinator", 200),
-    # The intranet, as an employee: the home page, and a page the role may not open
+    # Processes: the register, the map, a card with risks, measures, values and documents, and
+    # the forms of the card, as the coordinator
+    "process-list": ("/intranet/processes/", "coordinator", 200),
+    "process-list-filtered": (
+        "/intranet/processes/?kind=core&unit={unit[BOM]}",
+        "coordinator",
+        200,
+    ),
+    "process-map": ("/intranet/processes/map/", "coordinator", 200),
+    "process-detail": ("/intranet/processes/{process[P-04]}/", "coordinator", 200),
+    "unit-list": ("/intranet/units/", "coordinator", 200),
+    "process-create": ("/intranet/processes/new/", "coordinator", 200),
+    "process-update": ("/intranet/processes/{process[P-04]}/edit/", "coordinator", 200),
+    "risk-create": ("/intranet/processes/{process[P-04]}/risks/new/", "coordinator", 200),
+    "risk-update": ("/intranet/risks/{risk[P-04]}/edit/", "coordinator", 200),
+    "measure-create": ("/intranet/processes/{process[P-04]}/measures/new/", "coordinator", 200),
+    "measure-update": ("/intranet/measures/{measure[P-04]}/edit/", "coordinator", 200),
+    "measurevalue-create": ("/intranet/measures/{measure[P-04]}/values/new/", "coordinator", 200),
+    # Controlled documents: the register, a document in force (KJ, which also has a draft by
+    # the coordinator), a draft only (PR-15), a version in review by the process owner (PR-06,
+    # which the coordinator approves), and the workflow's forms
+    "document-list": ("/intranet/documents/", "coordinator", 200),
+    "document-list-search": ("/intranet/documents/?q=jakosci", "coordinator", 200),
+    "document-list-filtered": (
+        "/intranet/documents/?kind=procedure&status=draft",
+        "coordinator",
+        200,
+    ),
+    "document-detail": ("/intranet/documents/{document[KJ]}/", "coordinator", 200),
+    "document-detail-draft": ("/intranet/documents/{document[PR-15]}/", "coordinator", 200),
+    "document-detail-in-review": ("/intranet/documents/{document[PR-06]}/", "coordinator", 200),
+    "document-create": ("/intranet/documents/new/", "coordinator", 200),
+    "document-update": ("/intranet/documents/{document[PR-03]}/edit/", "coordinator", 200),
+    "document-withdraw": ("/intranet/documents/{document[PR-03]}/withdraw/", "coordinator", 200),
+    "version-create": ("/intranet/documents/{document[PR-03]}/versions/new/", "coordinator", 200),
+    "version-approve": ("/intranet/versions/{work[PR-06]}/approve/", "coordinator", 200),
+    "version-return": ("/intranet/versions/{work[PR-06]}/return/", "coordinator", 200),
+    "version-readers": ("/intranet/versions/{in_force[KJ]}/readers/", "coordinator", 200),
+    "document-reviews": ("/intranet/documents/reviews/", "coordinator", 200),
+    # The intranet as a process owner, and as an employee: the home page (with documents to
+    # read), a document in force, and a page the role may not open
+    "intranet-home-owner": ("/intranet/", "owner", 200),
     "intranet-home-employee": ("/intranet/", "employee", 200),
+    "document-detail-employee": ("/intranet/documents/{document[KJ]}/", "employee", 200),
     "forbidden": ("/intranet/certificates/", "employee", 403),
+}
+
+# Forms sent back with errors: name -> (path, who sends it, the fields filled in). The values
+# go through `page_url` too.
+FORMS_WITH_ERRORS = {
+    # A code already taken, and no title, kind, unit or file.
+    "document-create-with-errors": (
+        "/intranet/documents/new/",
+        "coordinator",
+        {"code": "KJ"},
+    ),
+    # A review date before the date in force.
+    "version-approve-with-errors": (
+        "/intranet/versions/{work[PR-06]}/approve/",
+        "coordinator",
+        {"effective_on": "2030-07-14", "next_review_on": "2030-07-13"},
+    ),
+    # No description; the form keeps the likelihood and impact chosen.
+    "risk-create-with-errors": (
+        "/intranet/processes/{process[P-04]}/risks/new/",
+        "coordinator",
+        {"likelihood": "5", "impact": "4"},
+    ),
+    # A second value for a period already recorded: an error of the whole form.
+    "measurevalue-create-with-errors": (
+        "/intranet/measures/{measure[P-04]}/values/new/",
+        "coordinator",
+        {"period_end": "{period[P-04]}", "value": "1"},
+    ),
+}
+
+# The HTML that render_pdf hands to WeasyPrint (with DEBUG on, `?html=1` returns it as is).
+PDF_SOURCES = {
+    "certificate-pdf-source": ("/certificates/{certificate}/pdf/?html=1", None),
+    "process-pdf-source": ("/intranet/processes/{process[P-04]}/pdf/?html=1", "coordinator"),
+    "document-register-pdf-source": ("/intranet/documents/pdf/?html=1", "coordinator"),
 }
 
 # The certificate form sent back with an error: 'valid until' before 'valid from'.
@@ -53,14 +144,54 @@ INVALID_CERTIFICATE = {
 }
 
 
+class _ByKey:
+    """`{name[key]}` in a path: the record found by `find(key)`, looked up only when used."""
+
+    def __init__(self, find):
+        self.find = find
+
+    def __getitem__(self, key):
+        return self.find(key)
+
+
+def _in_force(code):
+    return DocumentVersion.objects.get(document__code=code, status=VersionStatus.IN_FORCE).pk
+
+
+def _work(code):
+    return DocumentVersion.objects.get(
+        document__code=code, status__in=[VersionStatus.DRAFT, VersionStatus.IN_REVIEW]
+    ).pk
+
+
+def _latest_period(code):
+    measure = ProcessMeasure.objects.filter(process__code=code).first()
+    return measure.values.latest("period_end").period_end.isoformat()
+
+
+RECORDS = {
+    "process": _ByKey(lambda code: Process.objects.get(code=code).pk),
+    "risk": _ByKey(lambda code: ProcessRisk.objects.filter(process__code=code).first().pk),
+    "measure": _ByKey(lambda code: ProcessMeasure.objects.filter(process__code=code).first().pk),
+    "period": _ByKey(_latest_period),
+    "unit": _ByKey(lambda code: OrganisationalUnit.objects.get(code=code).pk),
+    "document": _ByKey(lambda code: Document.objects.get(code=code).pk),
+    "in_force": _ByKey(_in_force),
+    "work": _ByKey(_work),
+}
+
+
 def page_url(path):
-    """The path with the demo's current certificate and representative filled in."""
+    """The path with the demo's records filled in (see the module's docstring)."""
+    if "{" not in path:
+        return path
     certificate = Certificate.objects.current()
     return path.format(
         certificate=certificate.pk,
         body=certificate.body_id,
         audit=certificate.audits.first().pk,
         representative=Representative.objects.current().pk,
+        **RECORDS,
     )
 
 

@@ -137,6 +137,9 @@ def test_demo_has_documents_in_every_state(demo):
     assert not withdrawn.versions.filter(status=VersionStatus.IN_FORCE).exists()
     statuses = Counter(DocumentVersion.objects.values_list("status", flat=True))
     assert statuses[VersionStatus.DRAFT] + statuses[VersionStatus.IN_REVIEW] >= 1
+    # Something for the coordinator to approve: a version in review they did not write.
+    waiting = DocumentVersion.objects.filter(status=VersionStatus.IN_REVIEW)
+    assert waiting.exclude(author__username="coordinator").exists()
     assert statuses[VersionStatus.SUPERSEDED] >= 40
     assert Document.objects.review_due().count() >= 3
     assert Document.objects.in_force().count() > Document.objects.review_due().count()

@@ -1,4 +1,5 @@
-"""Every page, and the HTML the certificate PDF is made from, is valid HTML (Nu Html Checker)."""
+"""Every page, every form sent back with errors, and the HTML the PDFs are made from, is valid
+HTML (Nu Html Checker)."""
 
 import json
 import shutil
@@ -9,8 +10,15 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import translation
 
-from certificates.models import Certificate, CertificationBody
-from tests.pages import INVALID_CERTIFICATE, PAGES, page_url, valid_until_error
+from certificates.models import CertificationBody
+from tests.pages import (
+    FORMS_WITH_ERRORS,
+    INVALID_CERTIFICATE,
+    PAGES,
+    PDF_SOURCES,
+    page_url,
+    valid_until_error,
+)
 
 VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules/vnu-jar/build/dist/vnu.jar"
 
@@ -64,10 +72,14 @@ def test_every_page_is_valid_html(demo, client, settings, tmp_path):
     )
     with translation.override("pl"):
         assert valid_until_error() in documents["certificate-form-with-errors"]
+    for name, (path, username, data) in FORMS_WITH_ERRORS.items():
+        fetch(name, page_url(path), username, data={k: page_url(v) for k, v in data.items()})
+        assert 'role="alert"' in documents[name], f"{name}: no errors shown"
 
     # The HTML that render_pdf hands to WeasyPrint: with DEBUG on, `?html=1` returns it as is.
     settings.DEBUG = True
-    fetch("certificate-pdf-source", f"/certificates/{Certificate.objects.current().pk}/pdf/?html=1")
+    for name, (path, username) in PDF_SOURCES.items():
+        fetch(name, page_url(path), username)
     settings.DEBUG = False
 
     files = []

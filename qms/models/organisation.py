@@ -75,7 +75,7 @@ class Representative(QualityRecord):
 
     full_name = models.CharField(_("full name"), max_length=200)
     title = models.CharField(
-        _("title"),
+        _("official title"),
         max_length=200,
         help_text=_("e.g. 'Pełnomocnik Prezydenta Miasta ds. ISO'"),
     )

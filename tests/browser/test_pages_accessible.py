@@ -8,7 +8,7 @@ from django.utils import translation
 
 from certificates.models import Certificate
 from qms.management.commands.load_demo import DEMO_PASSWORD
-from tests.pages import INVALID_CERTIFICATE, PAGES, page_url, valid_until_error
+from tests.pages import FORMS_WITH_ERRORS, INVALID_CERTIFICATE, PAGES, page_url, valid_until_error
 
 from .conftest import assert_accessible, login
 
@@ -27,6 +27,8 @@ def test_page_has_no_axe_violations(page, demo_site, path, username, status):
     response = page.goto(demo_site.url + path)
     assert response.status == status
     assert page.locator("html").get_attribute("lang") == ("en" if path.startswith("/en/") else "pl")
+    # What a disclosure hides is checked too: axe leaves out what is not shown.
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
     assert_accessible(page)
     page.set_viewport_size(NARROW)
     assert_accessible(page)
@@ -46,6 +48,30 @@ def test_form_shown_again_with_errors_has_no_axe_violations(page, demo_site):
         message = valid_until_error()
     assert page.get_by_role("alert").filter(has_text=message).is_visible()
     assert not Certificate.objects.filter(number=INVALID_CERTIFICATE["number"]).exists()
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize(
+    ("path", "username", "data"), FORMS_WITH_ERRORS.values(), ids=FORMS_WITH_ERRORS.keys()
+)
+def test_other_forms_shown_again_with_errors_have_no_axe_violations(
+    page, demo_site, path, username, data
+):
+    path = page_url(path)
+    login(page, demo_site, username)
+    page.goto(demo_site.url + path)
+    form = page.locator("main form[method=post]")
+    for name, value in data.items():
+        field = form.locator(f"[name={name}]")
+        if field.evaluate("element => element.tagName") == "SELECT":
+            field.select_option(page_url(value))
+        else:
+            field.fill(page_url(value))
+    with page.expect_navigation():
+        form.locator("button[type=submit]").click()
+
+    assert page.url == demo_site.url + path
+    assert page.get_by_role("alert").first.is_visible()
     assert_accessible(page)
 
 

@@ -1346,7 +1346,8 @@ DOCUMENTS = [
                 "Standardy obsługi osób z niepełnosprawnościami; tłumacz języka migowego online.",
             ),
             READ,
-            draft("Projekt: umawianie wizyt przez internet."),
+            # In review: the one the coordinator approves (its author is the process owner).
+            in_review("Projekt: umawianie wizyt przez internet."),
         ],
     ),
     DocumentCard(
