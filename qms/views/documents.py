@@ -55,10 +55,13 @@ def _version(pk):
     )
 
 
-def _form_page(request, form, *, title, cancel_url, template="qms/document_form.html", **extra):
-    return render(
-        request, template, {"form": form, "title": title, "cancel_url": cancel_url, **extra}
-    )
+def _form_page(request, form, *, title, cancel_url, template="intranet/form.html", **extra):
+    """The shared intranet form, under the register (and the document, when there is one)."""
+    breadcrumbs = [(_("Register of documents"), reverse("intranet:document_list"))]
+    if extra.get("document"):
+        breadcrumbs.append((extra["document"].code, extra["document"].get_absolute_url()))
+    context = {"form": form, "title": title, "back_href": cancel_url, "breadcrumbs": breadcrumbs}
+    return render(request, template, {**context, **extra})
 
 
 # --- The register ---------------------------------------------------------------------------
@@ -335,43 +338,41 @@ def version_create(request, pk):
     )
 
 
-@require_POST
-@permission_required("qms.add_documentversion", raise_exception=True)
-def version_submit(request, pk):
+def _author_action(request, pk, service, done):
+    """Run a workflow step the version's author takes, then go back to the document."""
     version = _version(pk)
     if not roles.can_author_document(request.user, version.document):
         raise PermissionDenied
     try:
-        services.version_submit(version=version, user=request.user)
+        service(version=version, user=request.user)
     except ValidationError as error:
         _show_errors(request, error)
     else:
-        messages.success(
-            request,
-            _("Edition %(revision)s has been submitted for review.")
-            % {"revision": version.revision},
-        )
+        messages.success(request, done % {"revision": version.revision})
     return redirect(version.document)
+
+
+@require_POST
+@permission_required("qms.add_documentversion", raise_exception=True)
+def version_submit(request, pk):
+    return _author_action(
+        request,
+        pk,
+        services.version_submit,
+        _("Edition %(revision)s has been submitted for review."),
+    )
 
 
 @require_POST
 @permission_required("qms.add_documentversion", raise_exception=True)
 def version_withdraw(request, pk):
     """Abandon a draft (or a version in review): it stays in the history as withdrawn."""
-    version = _version(pk)
-    if not roles.can_author_document(request.user, version.document):
-        raise PermissionDenied
-    try:
-        services.version_withdraw_draft(version=version, user=request.user)
-    except ValidationError as error:
-        _show_errors(request, error)
-    else:
-        messages.success(
-            request,
-            _("The draft of edition %(revision)s has been withdrawn.")
-            % {"revision": version.revision},
-        )
-    return redirect(version.document)
+    return _author_action(
+        request,
+        pk,
+        services.version_withdraw_draft,
+        _("The draft of edition %(revision)s has been withdrawn."),
+    )
 
 
 @permission_required("qms.approve_documentversion", raise_exception=True)
