@@ -45,6 +45,10 @@ def _perms(actions, records=_RECORDS):
 
 
 # No role is given a delete permission: quality records are archived, never deleted.
+_AUDIT_RECORDS = {
+    "audits": ["auditprogramme", "audit", "checklistitem", "finding", "correctiveaction"],
+}
+
 # Process owners' rights on processes and documents hold for their own processes only: the object
 # rules below add that condition.
 ROLE_PERMISSIONS = {
@@ -54,11 +58,17 @@ ROLE_PERMISSIONS = {
         "qms.view_document_history",
         "qms.approve_documentversion",
         "qms.view_readconfirmation",
+        *_perms(["add", "change", "view"], _AUDIT_RECORDS),
+        "audits.manage_audits",
+        "audits.verify_correctiveaction",
     ],
     AUDITOR: [
         *_perms(["view"]),
         *_perms(["view"], _PROCESS_RECORDS),
         "qms.view_document_history",
+        # Auditors edit only the audits they are on (see can_edit_audit).
+        *_perms(["add", "change", "view"], _AUDIT_RECORDS),
+        "audits.verify_correctiveaction",
     ],
     PROCESS_OWNER: [
         *_perms(["view"], _PROCESS_RECORDS),
@@ -71,6 +81,10 @@ ROLE_PERMISSIONS = {
         "qms.add_processmeasure",
         "qms.change_processmeasure",
         "qms.add_measurevalue",
+        # Owners read audits and answer the findings of their own processes.
+        *_perms(["view"], _AUDIT_RECORDS),
+        "audits.add_correctiveaction",
+        "audits.change_correctiveaction",
     ],
     EMPLOYEE: ["qms.view_process", "qms.view_document"],
 }
@@ -142,6 +156,42 @@ def can_confirm_read(user, version, concerned_unit_ids):
     """Staff of the units a document concerns confirm they have read its version in force."""
     profile = getattr(user, "staff_profile", None)
     return profile is not None and profile.unit_id in concerned_unit_ids
+
+
+def is_on_audit(user, audit):
+    return audit.lead_auditor_id == user.pk or any(m.pk == user.pk for m in audit.team.all())
+
+
+def can_view_audit(user, audit):
+    """Auditors, owners and the coordinator read every audit; other staff closed audits' reports."""
+    return user.has_perm("audits.view_audit") or audit.is_closed
+
+
+def can_edit_audit(user, audit):
+    """Only the audit's team and the coordinator edit an audit, and only until it is closed."""
+    if audit.is_closed:
+        return False
+    return user.has_perm("audits.manage_audits") or (
+        user.has_perm("audits.change_audit") and is_on_audit(user, audit)
+    )
+
+
+def can_answer_finding(user, finding):
+    """Who writes corrective actions: the coordinator, or the owner of the finding's process."""
+    if finding.audit.is_closed:
+        return False
+    return user.has_perm("audits.manage_audits") or (
+        user.has_perm("audits.change_correctiveaction")
+        and finding.process_id is not None
+        and finding.process.owner_id == user.pk
+    )
+
+
+def can_verify_action(user, action):
+    """The verdict on an action's effectiveness belongs to an auditor of its audit."""
+    return user.has_perm("audits.verify_correctiveaction") and is_on_audit(
+        user, action.finding.audit
+    )
 
 
 def user_roles(user):

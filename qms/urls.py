@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from audits import urls as audit_urls
 from certificates import urls as certificate_urls
 
 from . import urls_documents, urls_processes
@@ -36,6 +37,7 @@ intranet_patterns = [
     *certificate_urls.intranet_patterns,
     *urls_processes.patterns,
     *urls_documents.patterns,
+    path("audits/", include(audit_urls.intranet_patterns)),
 ]
 
 # Polish, the default, has no prefix (/); English lives under /en/.

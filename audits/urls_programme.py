@@ -1,0 +1,3 @@
+"""URLs of internal audits (intranet): programme."""
+
+patterns = []
