@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qms.models import ArchiveOnlyQuerySet, QualityRecord, today
 
@@ -328,7 +329,7 @@ class ActionStatus(models.TextChoices):
     IMPLEMENTED = "implemented", _("implemented")
     EFFECTIVE = "effective", _("verified effective")
     NOT_EFFECTIVE = "not_effective", _("not effective")
-    CLOSED = "closed", _("closed")
+    CLOSED = "closed", pgettext_lazy("corrective action", "closed")
 
 
 class CorrectiveActionQuerySet(ArchiveOnlyQuerySet):
@@ -359,6 +360,14 @@ class CorrectiveAction(QualityRecord):
         _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN
     )
     implemented_on = models.DateField(_("implemented on"), null=True, blank=True)
+    implemented_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported implemented by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     verified_on = models.DateField(_("verified on"), null=True, blank=True)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -370,6 +379,14 @@ class CorrectiveAction(QualityRecord):
     )
     verification_comment = models.TextField(_("verification comment"), blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("closed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     objects = CorrectiveActionQuerySet.as_manager()
 

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -49,17 +49,24 @@ def _ensure_open(audit):
 
 @transaction.atomic
 def checklist_copy_templates(*, audit: Audit, clauses=None) -> int:
-    """Copy the starter questions (all, or those of the given clauses) into the audit's list."""
+    """Copy the starter questions (all, or those of the given clauses) into the audit's list.
+
+    A starter question the list already has (same clause, same text) is not copied again, so
+    the form sent twice, or a clause chosen again later, adds nothing twice. Returns how many
+    questions were added.
+    """
     audit = _locked(Audit, audit.pk)
     _ensure_open(audit)
     questions = QuestionTemplate.objects.filter(is_active=True).select_related("clause")
     if clauses:
         questions = questions.filter(clause__in=clauses)
+    present = set(audit.checklist.values_list("clause_id", "question"))
     start = audit.checklist.aggregate(n=Max("order"))["n"] or 0
     # Copied in Polish, the language the office audits in; the copy is then the audit's own.
+    new = [q for q in questions if (q.clause_id, q.text_pl) not in present]
     items = [
         ChecklistItem(audit=audit, order=start + i, clause=q.clause, question=q.text_pl)
-        for i, q in enumerate(questions, start=1)
+        for i, q in enumerate(new, start=1)
     ]
     ChecklistItem.objects.bulk_create(items)
     return len(items)
@@ -111,9 +118,11 @@ def finding_raise(*, finding: Finding, user) -> Finding:
 
 
 def open_nonconformities(audit: Audit):
-    """Nonconformities of the audit without a corrective action verified effective or closed."""
-    return audit.findings.filter(kind__in=NONCONFORMITIES).exclude(
-        actions__status__in=[ActionStatus.EFFECTIVE, ActionStatus.CLOSED]
+    """Nonconformities of the audit with no action yet, or with an action not yet effective."""
+    actions = CorrectiveAction.objects.filter(finding=OuterRef("pk"))
+    unfinished = actions.exclude(status__in=[ActionStatus.EFFECTIVE, ActionStatus.CLOSED])
+    return audit.findings.filter(kind__in=NONCONFORMITIES).filter(
+        ~Exists(actions) | Exists(unfinished)
     )
 
 
@@ -160,6 +169,16 @@ def audit_close(*, audit: Audit, user, note: str = "") -> Audit:
     return audit
 
 
+def _locked_action(pk):
+    """The action, locked with its finding and audit (so it cannot change while the audit
+    closes); refused once the audit is closed."""
+    action = (
+        CorrectiveAction.objects.select_for_update().select_related("finding__audit").get(pk=pk)
+    )
+    _ensure_open(action.finding.audit)
+    return action
+
+
 def validate_due_date(action: CorrectiveAction):
     if action.due_on and action.due_on < action.finding.raised_on:
         raise ValidationError(
@@ -169,13 +188,16 @@ def validate_due_date(action: CorrectiveAction):
 
 @transaction.atomic
 def action_implemented(*, action: CorrectiveAction, user, on) -> CorrectiveAction:
-    action = _locked(CorrectiveAction, action.pk)
+    action = _locked_action(action.pk)
     if action.status not in (ActionStatus.OPEN, ActionStatus.NOT_EFFECTIVE):
         raise ValidationError(_("Only an open action can be marked as implemented."))
     if on > timezone.localdate():
         raise ValidationError(_("The implementation date cannot be in the future."))
+    if on < action.finding.raised_on:
+        raise ValidationError(_("The implementation date cannot be before the finding was raised."))
     action.status = ActionStatus.IMPLEMENTED
     action.implemented_on = on
+    action.implemented_by = user
     action.verified_on = None
     action.verified_by = None
     action.save()
@@ -185,11 +207,7 @@ def action_implemented(*, action: CorrectiveAction, user, on) -> CorrectiveActio
 @transaction.atomic
 def action_verify(*, action: CorrectiveAction, user, on, effective: bool, comment: str):
     """The auditor's verdict on an implemented action: effective, or not (it reopens)."""
-    action = (
-        CorrectiveAction.objects.select_for_update()
-        .select_related("finding__audit")
-        .get(pk=action.pk)
-    )
+    action = _locked_action(action.pk)
     audit = action.finding.audit
     if action.status != ActionStatus.IMPLEMENTED:
         raise ValidationError(_("An action is verified only after it has been implemented."))
@@ -197,6 +215,8 @@ def action_verify(*, action: CorrectiveAction, user, on, effective: bool, commen
         raise ValidationError(_("Only an auditor of this audit verifies its actions."))
     if on < action.implemented_on:
         raise ValidationError(_("The verification cannot be dated before the implementation."))
+    if on > timezone.localdate():
+        raise ValidationError(_("The verification date cannot be in the future."))
     if not comment.strip():
         raise ValidationError(_("Describe what the verification found."))
     action.status = ActionStatus.EFFECTIVE if effective else ActionStatus.NOT_EFFECTIVE
@@ -209,10 +229,11 @@ def action_verify(*, action: CorrectiveAction, user, on, effective: bool, commen
 
 @transaction.atomic
 def action_close(*, action: CorrectiveAction, user) -> CorrectiveAction:
-    action = _locked(CorrectiveAction, action.pk)
+    action = _locked_action(action.pk)
     if action.status != ActionStatus.EFFECTIVE:
         raise ValidationError(_("Only an action verified effective can be closed."))
     action.status = ActionStatus.CLOSED
     action.closed_at = timezone.now()
+    action.closed_by = user
     action.save()
     return action

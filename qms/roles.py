@@ -66,8 +66,13 @@ ROLE_PERMISSIONS = {
         *_perms(["view"]),
         *_perms(["view"], _PROCESS_RECORDS),
         "qms.view_document_history",
-        # Auditors edit only the audits they are on (see can_edit_audit).
-        *_perms(["add", "change", "view"], _AUDIT_RECORDS),
+        # Auditors edit only the audits they are on (see can_edit_audit); the programme is the
+        # coordinator's.
+        *[
+            perm
+            for perm in _perms(["add", "change", "view"], _AUDIT_RECORDS)
+            if perm not in ("audits.add_auditprogramme", "audits.change_auditprogramme")
+        ],
         "audits.verify_correctiveaction",
     ],
     PROCESS_OWNER: [

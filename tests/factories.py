@@ -202,3 +202,82 @@ def version_in_force(document, *, author, approver, change_summary="Nowe wydanie
     version = draft_version(document, author=author, change_summary=change_summary)
     services.version_submit(version=version, user=author)
     return services.version_approve(version=version, user=approver, **approve)
+
+
+# Internal audits: programmes, audits, checklist questions, findings (tests/test_checklists.py)
+
+
+def programme(**kw):
+    """The programme of a year (2026 unless told), created once."""
+    from audits.models import AuditProgramme
+
+    year = kw.pop("year", 2026)
+    obj, _created = AuditProgramme.objects.get_or_create(year=year, defaults=kw)
+    return obj
+
+
+def audit(*, team=(), processes=(), units=(), **kw):
+    """An audit numbered by services.audit_create; one under way or closed has its dates."""
+    from django.utils import timezone
+
+    from audits import services
+    from audits.models import Audit, AuditStatus
+    from qms import roles
+
+    n = next(_seq)
+    status = kw.get("status", AuditStatus.PLANNED)
+    defaults = {"title": f"Audyt procesu {n}", "planned_month": 5, "criteria": "7.5, 8.5.1"}
+    if status != AuditStatus.PLANNED:
+        defaults.update(first_day=datetime.date(2026, 5, 12), last_day=datetime.date(2026, 5, 13))
+    if status == AuditStatus.CLOSED:
+        defaults["closed_at"] = timezone.now()
+    if "programme" not in kw:
+        defaults["programme"] = programme()
+    if "lead_auditor" not in kw:
+        defaults["lead_auditor"] = staff_user(role=roles.AUDITOR)
+    return services.audit_create(
+        audit=Audit(**{**defaults, **kw}), processes=processes, units=units, team=team
+    )
+
+
+def checklist_item(**kw):
+    from audits.models import ChecklistItem
+
+    n = next(_seq)
+    defaults = {"question": f"Czy pytanie {n} zostało sprawdzone?", "order": n}
+    if "audit" not in kw:
+        defaults["audit"] = audit()
+    return ChecklistItem.objects.create(**{**defaults, **kw})
+
+
+def finding(*, raised_by=None, **kw):
+    """A finding numbered by services.finding_raise (so its audit is under way by default)."""
+    from audits import services
+    from audits.models import AuditStatus, Finding, FindingKind
+
+    defaults = {"kind": FindingKind.MINOR, "description": "Formularz w nieaktualnej wersji."}
+    if "audit" not in kw:
+        defaults["audit"] = audit(status=AuditStatus.IN_PROGRESS)
+    obj = Finding(**{**defaults, **kw})
+    return services.finding_raise(finding=obj, user=raised_by or obj.audit.lead_auditor)
+
+
+# Corrective actions (tests/test_actions.py)
+
+
+def corrective_action(**kw):
+    """An open corrective action of a nonconformity, due a month after it was raised."""
+    from audits.models import CorrectiveAction
+
+    if "finding" not in kw:
+        kw["finding"] = finding()
+    defaults = {
+        "correction": "Wycofano nieaktualny formularz z obiegu.",
+        "root_cause": "Brak przeglądu formularzy po zmianie procedury.",
+        "action": "Wprowadzić przegląd formularzy przy każdej zmianie procedury.",
+        "due_on": kw["finding"].raised_on + datetime.timedelta(days=30),
+    }
+    if "responsible" not in kw:
+        process = kw["finding"].process
+        defaults["responsible"] = (process and process.owner) or staff_user()
+    return CorrectiveAction.objects.create(**{**defaults, **kw})

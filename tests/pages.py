@@ -8,6 +8,14 @@ Each entry: name -> (path, who is signed in (a demo account, or None), expected 
 force) and `{work[PR-06]}` (its draft or version in review).
 """
 
+from audits.models import (
+    NONCONFORMITIES,
+    Audit,
+    AuditProgramme,
+    AuditStatus,
+    CorrectiveAction,
+    Finding,
+)
 from certificates.models import Certificate
 from qms.models import (
     Document,
@@ -94,6 +102,56 @@ PAGES = {
     "intranet-home-employee": ("/intranet/", "employee", 200),
     "document-detail-employee": ("/intranet/documents/{document[KJ]}/", "employee", 200),
     "forbidden": ("/intranet/certificates/", "employee", 403),
+    # Internal audits (records picked by status in the demo: see the audit keys below)
+    "programme-list": ("/intranet/audits/", "coordinator", 200),
+    "programme-detail": ("/intranet/audits/programmes/{programme[latest]}/", "coordinator", 200),
+    "programme-create": ("/intranet/audits/programmes/new/", "coordinator", 200),
+    "programme-update": (
+        "/intranet/audits/programmes/{programme[latest]}/edit/",
+        "coordinator",
+        200,
+    ),
+    "coverage": ("/intranet/audits/coverage/", "coordinator", 200),
+    "audit-list": ("/intranet/audits/list/", "coordinator", 200),
+    "audit-list-employee": ("/intranet/audits/list/", "employee", 200),
+    "audit-create": ("/intranet/audits/new/", "coordinator", 200),
+    "audit-detail": ("/intranet/audits/{audit_in[in_progress]}/", "coordinator", 200),
+    "audit-detail-reported": ("/intranet/audits/{audit_in[reported]}/", "auditor", 200),
+    "audit-detail-closed-employee": ("/intranet/audits/{audit_in[closed]}/", "employee", 200),
+    "audit-update": ("/intranet/audits/{audit_in[in_progress]}/edit/", "coordinator", 200),
+    "checklist": ("/intranet/audits/{audit_in[in_progress]}/checklist/", "auditor", 200),
+    "checklist-closed-owner": ("/intranet/audits/{audit_in[closed]}/checklist/", "owner", 200),
+    "checklist-add-templates": (
+        "/intranet/audits/{audit_in[in_progress]}/checklist/add-templates/",
+        "coordinator",
+        200,
+    ),
+    "checklist-add-question": (
+        "/intranet/audits/{audit_in[in_progress]}/checklist/new/",
+        "coordinator",
+        200,
+    ),
+    "finding-create": (
+        "/intranet/audits/{audit_in[in_progress]}/findings/new/",
+        "coordinator",
+        200,
+    ),
+    "finding-detail": ("/intranet/audits/findings/{finding[reported]}/", "coordinator", 200),
+    "finding-update": ("/intranet/audits/findings/{finding[reported]}/edit/", "coordinator", 200),
+    "action-create": (
+        "/intranet/audits/findings/{finding[reported]}/actions/new/",
+        "coordinator",
+        200,
+    ),
+    "action-update": ("/intranet/audits/actions/{action[open]}/edit/", "coordinator", 200),
+    "action-implemented": (
+        "/intranet/audits/actions/{action[open]}/implemented/",
+        "coordinator",
+        200,
+    ),
+    "action-verify": ("/intranet/audits/actions/{action[implemented]}/verify/", "auditor", 200),
+    "action-register": ("/intranet/audits/actions/", "coordinator", 200),
+    "intranet-home-auditor": ("/intranet/", "auditor", 200),
 }
 
 # Forms sent back with errors: name -> (path, who sends it, the fields filled in). The values
@@ -130,6 +188,16 @@ PDF_SOURCES = {
     "certificate-pdf-source": ("/certificates/{certificate}/pdf/?html=1", None),
     "process-pdf-source": ("/intranet/processes/{process[P-04]}/pdf/?html=1", "coordinator"),
     "document-register-pdf-source": ("/intranet/documents/pdf/?html=1", "coordinator"),
+    "audit-report-pdf-source": ("/intranet/audits/{audit_in[closed]}/report.pdf?html=1", "auditor"),
+    "checklist-pdf-source": (
+        "/intranet/audits/{audit_in[in_progress]}/checklist.pdf?html=1",
+        "auditor",
+    ),
+    "programme-pdf-source": (
+        "/intranet/audits/programmes/{programme[latest]}/pdf/?html=1",
+        "auditor",
+    ),
+    "action-register-pdf-source": ("/intranet/audits/actions/pdf/?html=1", "auditor"),
 }
 
 # The certificate form sent back with an error: 'valid until' before 'valid from'.
@@ -169,7 +237,37 @@ def _latest_period(code):
     return measure.values.latest("period_end").period_end.isoformat()
 
 
+def _audit(status):
+    """The demo's first audit in that status (open ones are in the current year)."""
+    return Audit.objects.filter(status=status).order_by("-programme__year", "sequence").first().pk
+
+
+def _finding(status):
+    """A nonconformity of an audit in that status."""
+    return (
+        Finding.objects.filter(audit__status=status, kind__in=NONCONFORMITIES)
+        .order_by("audit__sequence", "number")
+        .first()
+        .pk
+    )
+
+
+def _action(status):
+    """An action in that status, of an audit not yet closed."""
+    return (
+        CorrectiveAction.objects.filter(status=status)
+        .exclude(finding__audit__status=AuditStatus.CLOSED)
+        .order_by("pk")
+        .first()
+        .pk
+    )
+
+
 RECORDS = {
+    "programme": _ByKey(lambda _key: AuditProgramme.objects.latest("year").year),
+    "audit_in": _ByKey(_audit),
+    "finding": _ByKey(_finding),
+    "action": _ByKey(_action),
     "process": _ByKey(lambda code: Process.objects.get(code=code).pk),
     "risk": _ByKey(lambda code: ProcessRisk.objects.filter(process__code=code).first().pk),
     "measure": _ByKey(lambda code: ProcessMeasure.objects.filter(process__code=code).first().pk),

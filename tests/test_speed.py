@@ -45,7 +45,7 @@ PAGES = [
     ("intranet:body_list", "coordinator", 7),
     ("intranet:policy_list", "coordinator", 7),
     ("intranet:representative_list", "coordinator", 7),
-    ("intranet:home", "coordinator", 11),
+    ("intranet:home", "coordinator", 13),
 ]
 
 

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -101,7 +101,53 @@ def intranet_home(request):
             .select_related("document")
             .order_by("document__code")[:20]
         )
+    context.update(_audit_work(user, owns_processes=bool(context["my_processes"])))
     return render(request, "intranet/home.html", context)
+
+
+def _audit_work(user, *, owns_processes):
+    """What internal audits ask of `user` now: one query for each list the user's roles show."""
+    from audits.models import (
+        NONCONFORMITIES,
+        ActionStatus,
+        Audit,
+        AuditStatus,
+        CorrectiveAction,
+        Finding,
+    )
+
+    if not user.has_perm("audits.view_correctiveaction"):
+        return {}
+    work = {"overdue_actions": CorrectiveAction.objects.overdue().count()}
+    if owns_processes and user.has_perm("audits.change_correctiveaction"):
+        # Nonconformities with no action yet, or only actions found not effective.
+        answered = ActionStatus.values
+        answered.remove(ActionStatus.NOT_EFFECTIVE)
+        work["findings_to_answer"] = list(
+            Finding.objects.filter(kind__in=NONCONFORMITIES, process__owner=user)
+            .exclude(audit__status=AuditStatus.CLOSED)
+            .exclude(actions__status__in=answered)
+            .select_related("audit", "process")
+            .order_by("raised_on", "pk")[:20]
+        )
+        work["my_actions"] = list(
+            CorrectiveAction.objects.unfinished()
+            .filter(finding__process__owner=user)
+            .select_related("finding__audit", "responsible")
+            .order_by("due_on", "pk")[:20]
+        )
+    if user.has_perm("audits.verify_correctiveaction"):
+        my_audits = Audit.objects.exclude(status=AuditStatus.CLOSED).filter(
+            Q(lead_auditor=user) | Q(team=user)
+        )
+        work["to_verify"] = list(
+            CorrectiveAction.objects.filter(
+                status=ActionStatus.IMPLEMENTED, finding__audit__in=my_audits
+            )
+            .select_related("finding__audit", "finding__process")
+            .order_by("implemented_on", "pk")[:20]
+        )
+    return work
 
 
 @permission_required("qms.change_organisation", raise_exception=True)

@@ -4,9 +4,10 @@ quality system to work with (units, process cards, a register of controlled docu
 Facts from the office's public "Zarządzanie Jakością" page are kept exactly (the 2021
 recertification audit, the standard, the scope, the representative's contact); what the page does
 not say (certificate numbers, the certification body, other audits) is invented, and the site then
-shows a "dane demonstracyjne" notice. The units, processes and documents (demo_data.py) are
-invented. Running it again updates the same rows: nothing is duplicated. Documents are keyed by
-code; a document that already has versions keeps them (no new files on a second run).
+shows a "dane demonstracyjne" notice. The units, processes and documents (demo_data.py) and the
+internal audits (demo_audits.py) are invented. Running it again updates the same rows: nothing is
+duplicated. Documents are keyed by code; a document that already has versions keeps them (no new
+files on a second run); an audit already there keeps its checklist, findings and actions.
 """
 
 import datetime
@@ -49,7 +50,7 @@ from qms.models import (
     today,
 )
 
-from . import demo_data
+from . import demo_audits, demo_data
 
 D = datetime.date
 SCOPE = "wykonywanie przez Urząd Miejski w Zabrzu zadań z zakresu administracji publicznej"
@@ -233,11 +234,13 @@ class Command(BaseCommand):
             units = self.load_units(users)
             processes = self.load_processes(users, units)
             self.load_documents(users, units, processes)
+            audits = demo_audits.load_audits(users=users, units=units, processes=processes)
         self.stdout.write(
             f"Units: {OrganisationalUnit.objects.count()}, "
             f"processes: {Process.objects.count()}, "
             f"documents: {Document.objects.count()} "
-            f"({DocumentVersion.objects.count()} versions)."
+            f"({DocumentVersion.objects.count()} versions); internal audits: "
+            f"{audits['audits']} added, {audits['skipped']} already there."
         )
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Demo accounts (password 'demo'):"))
         for username, role, _first, _last in DEMO_ACCOUNTS:

@@ -1,0 +1,688 @@
+"""Corrective actions (10.2): who may answer, implement, verify and close; the whole cycle; bad
+input; the register (page and PDF) and the intranet home's lists."""
+
+import datetime
+import io
+import re
+
+import pytest
+from django.contrib.messages import get_messages
+from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from pypdf import PdfReader
+
+from audits import services
+from audits.models import (
+    ActionStatus,
+    Audit,
+    AuditStatus,
+    CorrectiveAction,
+    FindingKind,
+)
+from qms import roles
+from qms.models import today
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+def implemented(action, on=None):
+    return services.action_implemented(
+        action=action, user=action.responsible, on=on or action.finding.raised_on
+    )
+
+
+def verified(action, *, by, effective=True):
+    return services.action_verify(
+        action=action, user=by, on=today(), effective=effective, comment="Sprawdzono próbkę."
+    )
+
+
+def messages_of(response):
+    return " ".join(str(m) for m in get_messages(response.wsgi_request))
+
+
+def close_audit(audit):
+    Audit.objects.filter(pk=audit.pk).update(
+        status=AuditStatus.CLOSED, reported_at=timezone.now(), closed_at=timezone.now()
+    )
+
+
+@pytest.fixture
+def records(owner, auditor, make_user):
+    """An audit led by `auditor` with a nonconformity of `owner`'s process and one of another
+    owner's process; actions of the first one open, implemented and verified effective."""
+    factories.organisation()
+    mine = factories.process(owner=owner, name="Wydawanie zaświadczeń")
+    theirs = factories.process(owner=make_user("other_owner", roles.PROCESS_OWNER))
+    audit = factories.audit(status=AuditStatus.IN_PROGRESS, lead_auditor=auditor)
+    finding = factories.finding(audit=audit, process=mine, raised_on=today())
+    their_finding = factories.finding(audit=audit, process=theirs, raised_on=today())
+    done = implemented(factories.corrective_action(finding=finding))
+    return {
+        "audit": audit.pk,
+        "finding": finding.pk,
+        "their_finding": their_finding.pk,
+        "open": factories.corrective_action(finding=finding).pk,
+        "their_open": factories.corrective_action(finding=their_finding).pk,
+        "implemented": implemented(factories.corrective_action(finding=finding)).pk,
+        "effective": verified(done, by=auditor).pk,
+    }
+
+
+def url_for(name, kwargs, records):
+    return reverse(f"intranet:{name}", kwargs={k: records[v] for k, v in kwargs.items()})
+
+
+# What the owner of the finding's process opens, and the same for another owner's finding
+OWN_FORMS = [
+    ("action_create", {"pk": "finding"}),
+    ("action_update", {"pk": "open"}),
+    ("action_implemented", {"pk": "open"}),
+]
+OTHERS_FORMS = [
+    ("action_create", {"pk": "their_finding"}),
+    ("action_update", {"pk": "their_open"}),
+    ("action_implemented", {"pk": "their_open"}),
+]
+VERIFY = ("action_verify", {"pk": "implemented"})
+CLOSE = ("action_close", {"pk": "effective"})
+READ = [("action_register", {}), ("action_register_pdf", {})]
+CHANGES = [*OWN_FORMS, VERIFY]
+EVERY_VIEW = [*OWN_FORMS, *OTHERS_FORMS, VERIFY, CLOSE, *READ]
+
+
+# The permission ladder
+
+
+@pytest.mark.parametrize(("name", "kwargs"), EVERY_VIEW)
+def test_anonymous_visitor_is_sent_to_login(client, records, name, kwargs):
+    url = url_for(name, kwargs, records)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('login')}?next={url}"
+
+
+@pytest.mark.parametrize(("name", "kwargs"), EVERY_VIEW)
+def test_employee_can_neither_open_nor_post_anything(client_as, employee, records, name, kwargs):
+    client = client_as(employee)
+    url = url_for(name, kwargs, records)
+    assert client.get(url).status_code in (403, 405)
+    assert client.post(url, {"action": "X", "comment": "X"}).status_code == 403
+    assert CorrectiveAction.objects.count() == 4
+
+
+@pytest.mark.parametrize(("name", "kwargs"), OWN_FORMS)
+@pytest.mark.parametrize("role", ["owner", "coordinator"])
+def test_owner_of_the_process_and_coordinator_answer_the_finding(
+    request, client_as, records, role, name, kwargs
+):
+    client = client_as(request.getfixturevalue(role))
+    assert client.get(url_for(name, kwargs, records)).status_code == 200
+
+
+@pytest.mark.parametrize(("name", "kwargs"), [*OTHERS_FORMS, VERIFY, CLOSE])
+def test_owner_cannot_answer_another_process_nor_verify_nor_close(
+    client_as, owner, records, name, kwargs
+):
+    client = client_as(owner)
+    url = url_for(name, kwargs, records)
+    assert client.post(url, {"action": "X"}).status_code == 403
+    assert client.get(url).status_code in (403, 405)
+    assert set(CorrectiveAction.objects.values_list("status", flat=True)) == {
+        ActionStatus.OPEN,
+        ActionStatus.IMPLEMENTED,
+        ActionStatus.EFFECTIVE,
+    }
+
+
+@pytest.mark.parametrize(("name", "kwargs"), [*OWN_FORMS, *OTHERS_FORMS])
+def test_auditor_does_not_write_the_owners_answer(client_as, auditor, records, name, kwargs):
+    assert client_as(auditor).get(url_for(name, kwargs, records)).status_code == 403
+
+
+def test_auditor_of_the_audit_opens_the_verification(client_as, auditor, records):
+    assert client_as(auditor).get(url_for(*VERIFY, records)).status_code == 200
+
+
+def test_auditor_not_on_the_audit_cannot_verify_and_the_service_refuses_too(
+    client_as, make_user, records
+):
+    stranger = make_user("stranger", roles.AUDITOR)
+    client = client_as(stranger)
+    url = url_for(*VERIFY, records)
+    assert client.get(url).status_code == 403
+    data = {"verified_on": today().isoformat(), "effective": "yes", "comment": "OK"}
+    assert client.post(url, data).status_code == 403
+    assert client.post(url_for(*CLOSE, records)).status_code == 403
+    action = CorrectiveAction.objects.get(pk=records["implemented"])
+    with pytest.raises(
+        ValidationError, match=gettext("Only an auditor of this audit verifies its actions.")
+    ):
+        verified(action, by=stranger)
+    action.refresh_from_db()
+    assert action.status == ActionStatus.IMPLEMENTED
+
+
+def test_team_member_verifies_too(client_as, make_user, records):
+    member = make_user("member", roles.AUDITOR)
+    Audit.objects.get(pk=records["audit"]).team.add(member)
+    assert client_as(member).get(url_for(*VERIFY, records)).status_code == 200
+
+
+def test_coordinator_not_on_the_audit_cannot_verify_but_closes(client_as, coordinator, records):
+    client = client_as(coordinator)
+    assert client.get(url_for(*VERIFY, records)).status_code == 403
+    response = client.post(url_for(*CLOSE, records))
+    assert response.status_code == 302
+    assert CorrectiveAction.objects.get(pk=records["effective"]).status == ActionStatus.CLOSED
+
+
+@pytest.mark.parametrize(("name", "kwargs"), READ)
+@pytest.mark.parametrize("role", ["owner", "auditor", "coordinator"])
+def test_owners_auditors_and_coordinator_read_the_register(
+    request, client_as, records, role, name, kwargs
+):
+    response = client_as(request.getfixturevalue(role)).get(url_for(name, kwargs, records))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("role", ["owner", "auditor", "coordinator"])
+def test_closed_audit_allows_no_change_to_its_actions(request, client_as, records, role):
+    close_audit(Audit.objects.get(pk=records["audit"]))
+    client = client_as(request.getfixturevalue(role))
+    for name, kwargs in CHANGES:
+        url = url_for(name, kwargs, records)
+        assert client.get(url).status_code == 403, name
+        assert client.post(url, {"action": "X"}).status_code == 403, name
+    assert client.post(url_for(*CLOSE, records)).status_code == 403
+    assert client.get(url_for("action_register", {}, records)).status_code == 200
+    assert CorrectiveAction.objects.filter(status=ActionStatus.CLOSED).count() == 0
+
+
+def test_closed_audit_is_refused_by_the_services_too(auditor, records):
+    action = CorrectiveAction.objects.get(pk=records["implemented"])
+    close_audit(action.finding.audit)
+    with pytest.raises(
+        ValidationError,
+        match=re.escape(gettext("The audit is closed; its records can no longer change.")),
+    ):
+        verified(action, by=auditor)
+    with pytest.raises(
+        ValidationError,
+        match=re.escape(gettext("The audit is closed; its records can no longer change.")),
+    ):
+        implemented(CorrectiveAction.objects.get(pk=records["open"]))
+
+
+def test_close_accepts_only_post(client_as, auditor, records):
+    assert client_as(auditor).get(url_for(*CLOSE, records)).status_code == 405
+
+
+# The whole cycle
+
+
+def test_cycle_open_implemented_not_effective_again_effective_closed(
+    client_as, owner, auditor, make_user
+):
+    factories.organisation()
+    responsible = make_user("referent", first_name="Żaneta", last_name="Kowalska")
+    process = factories.process(owner=owner)
+    audit = factories.audit(status=AuditStatus.IN_PROGRESS, lead_auditor=auditor)
+    finding = factories.finding(
+        audit=audit, process=process, raised_on=today() - datetime.timedelta(days=20)
+    )
+    first_implementation = today() - datetime.timedelta(days=10)
+
+    client = client_as(owner)
+    response = client.post(
+        reverse("intranet:action_create", args=[finding.pk]),
+        {
+            "correction": "Wycofano stary formularz.",
+            "root_cause": "Brak przeglądu formularzy.",
+            "action": "Przegląd formularzy co kwartał.",
+            "responsible": responsible.pk,
+            "due_on": today().isoformat(),
+        },
+    )
+    action = CorrectiveAction.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == action.get_absolute_url()
+    assert (action.status, action.responsible, action.finding) == (
+        ActionStatus.OPEN,
+        responsible,
+        finding,
+    )
+
+    response = client.post(
+        reverse("intranet:action_implemented", args=[action.pk]),
+        {"implemented_on": first_implementation.isoformat()},
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.status, action.implemented_on) == (
+        ActionStatus.IMPLEMENTED,
+        first_implementation,
+    )
+
+    verify_url = reverse("intranet:action_verify", args=[action.pk])
+    client = client_as(auditor)
+    response = client.post(
+        verify_url,
+        {
+            "verified_on": (today() - datetime.timedelta(days=5)).isoformat(),
+            "effective": "no",
+            "comment": "Formularz nadal w obiegu.",
+        },
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.status == ActionStatus.NOT_EFFECTIVE
+    assert (action.verified_by, action.verified_on) == (
+        auditor,
+        today() - datetime.timedelta(days=5),
+    )
+    assert action.verification_comment == "Formularz nadal w obiegu."
+
+    # Back with the owner, who sees why, revises the action and implements it again.
+    client = client_as(owner)
+    update_url = reverse("intranet:action_update", args=[action.pk])
+    assert "Formularz nadal w obiegu." in client.get(update_url).content.decode()
+    response = client.post(
+        update_url,
+        {
+            "correction": "Wycofano stary formularz.",
+            "root_cause": "Brak przeglądu formularzy i nadzoru nad wydrukami.",
+            "action": "Przegląd formularzy co kwartał i usunięcie wydruków.",
+            "responsible": responsible.pk,
+            "due_on": today().isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    response = client.post(
+        reverse("intranet:action_implemented", args=[action.pk]),
+        {"implemented_on": today().isoformat()},
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.status, action.implemented_on) == (ActionStatus.IMPLEMENTED, today())
+    assert (action.verified_by, action.verified_on) == (None, None)
+
+    client = client_as(auditor)
+    response = client.post(
+        verify_url,
+        {"verified_on": today().isoformat(), "effective": "yes", "comment": "Skuteczne."},
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.status, action.verified_by, action.verified_on) == (
+        ActionStatus.EFFECTIVE,
+        auditor,
+        today(),
+    )
+    assert not services.open_nonconformities(audit).exists()
+
+    before = timezone.now()
+    response = client.post(reverse("intranet:action_close", args=[action.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == action.get_absolute_url()
+    action.refresh_from_db()
+    assert action.status == ActionStatus.CLOSED
+    assert action.closed_at >= before
+    assert action.action == "Przegląd formularzy co kwartał i usunięcie wydruków."
+
+
+def test_implemented_form_proposes_today(client_as, owner, records):
+    response = client_as(owner).get(url_for("action_implemented", {"pk": "open"}, records))
+    assert f'value="{today().isoformat()}"' in response.content.decode()
+
+
+# Bad input
+
+
+def test_due_date_before_the_finding_is_refused(client_as, owner, records):
+    finding_url = url_for("action_create", {"pk": "finding"}, records)
+    response = client_as(owner).post(
+        finding_url,
+        {
+            "root_cause": "Przyczyna.",
+            "action": "Działanie.",
+            "responsible": owner.pk,
+            "due_on": (today() - datetime.timedelta(days=1)).isoformat(),
+        },
+    )
+    assert response.status_code == 200
+    assert (
+        gettext("The due date cannot be before the finding was raised.")
+        in response.content.decode()
+    )
+    assert CorrectiveAction.objects.count() == 4
+
+
+def test_root_cause_is_required(client_as, owner, records):
+    response = client_as(owner).post(
+        url_for("action_create", {"pk": "finding"}, records),
+        {"action": "Działanie.", "responsible": owner.pk, "due_on": today().isoformat()},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"root_cause"}
+
+
+def test_verification_dated_before_the_implementation_is_refused(client_as, auditor, records):
+    action = CorrectiveAction.objects.get(pk=records["implemented"])
+    response = client_as(auditor).post(
+        url_for(*VERIFY, records),
+        {
+            "verified_on": (action.implemented_on - datetime.timedelta(days=1)).isoformat(),
+            "effective": "yes",
+            "comment": "Sprawdzono.",
+        },
+    )
+    assert response.status_code == 200
+    assert (
+        gettext("The verification cannot be dated before the implementation.")
+        in response.content.decode()
+    )
+    action.refresh_from_db()
+    assert action.status == ActionStatus.IMPLEMENTED
+
+
+def test_verifying_an_open_action_is_refused(client_as, auditor, records):
+    url = url_for("action_verify", {"pk": "open"}, records)
+    data = {"verified_on": today().isoformat(), "effective": "yes", "comment": "Sprawdzono."}
+    response = client_as(auditor).post(url, data)
+    assert response.status_code == 302
+    assert gettext("An action is verified only after it has been implemented.") in messages_of(
+        response
+    )
+    action = CorrectiveAction.objects.get(pk=records["open"])
+    assert action.status == ActionStatus.OPEN
+    with pytest.raises(
+        ValidationError, match=gettext("An action is verified only after it has been implemented.")
+    ):
+        verified(action, by=auditor)
+
+
+def test_implementation_in_the_future_or_before_the_finding_is_refused(records):
+    action = CorrectiveAction.objects.get(pk=records["open"])
+    for day in (today() + datetime.timedelta(days=1), today() - datetime.timedelta(days=1)):
+        with pytest.raises(ValidationError):
+            implemented(action, on=day)
+    action.refresh_from_db()
+    assert action.status == ActionStatus.OPEN
+
+
+def test_implemented_or_closed_action_is_no_longer_edited(client_as, owner, records):
+    client = client_as(owner)
+    for name in ("action_update", "action_implemented"):
+        response = client.get(url_for(name, {"pk": "implemented"}, records))
+        assert response.status_code == 302
+
+
+def test_closing_an_action_not_verified_effective_is_refused(client_as, auditor, records):
+    response = client_as(auditor).post(url_for("action_close", {"pk": "implemented"}, records))
+    assert response.status_code == 302
+    assert gettext("Only an action verified effective can be closed.") in messages_of(response)
+    assert CorrectiveAction.objects.get(pk=records["implemented"]).status == "implemented"
+
+
+def test_observation_gets_no_corrective_action(client_as, owner, records):
+    audit = Audit.objects.get(pk=records["audit"])
+    observation = factories.finding(
+        audit=audit, kind=FindingKind.OBSERVATION, process=factories.process(owner=owner)
+    )
+    response = client_as(owner).get(reverse("intranet:action_create", args=[observation.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == observation.get_absolute_url()
+
+
+# The finding page's list of actions, with each role's buttons
+
+
+def rendered_actions(user, finding_pk):
+    from audits.models import Finding
+
+    request = RequestFactory().get("/")
+    request.user = user
+    finding = Finding.objects.select_related("audit", "process").get(pk=finding_pk)
+    return render_to_string(
+        "audits/action_list_for_finding.html", {"finding": finding, "user": user}, request
+    )
+
+
+def test_finding_page_shows_each_role_its_buttons(owner, auditor, coordinator, employee, records):
+    html = rendered_actions(owner, records["finding"])
+    assert reverse("intranet:action_create", args=[records["finding"]]) in html
+    assert reverse("intranet:action_implemented", args=[records["open"]]) in html
+    assert "/verify/" not in html and "/close/" not in html
+
+    html = rendered_actions(auditor, records["finding"])
+    assert reverse("intranet:action_verify", args=[records["implemented"]]) in html
+    assert reverse("intranet:action_close", args=[records["effective"]]) in html
+    assert "/edit/" not in html and "/actions/new/" not in html
+
+    html = rendered_actions(coordinator, records["finding"])
+    assert "/verify/" not in html
+    assert reverse("intranet:action_close", args=[records["effective"]]) in html
+
+    html = rendered_actions(employee, records["finding"])
+    assert "btn" not in html
+    assert html.count('<article id="action-') == 3
+
+
+# The register: overdue flag and filters
+
+
+@pytest.fixture
+def overdue(records):
+    """An action of the finding due yesterday (the finding raised long ago), still open."""
+    finding = factories.finding(
+        audit=Audit.objects.get(pk=records["audit"]),
+        process=factories.process(name="Obsługa kancelarii"),
+        raised_on=today() - datetime.timedelta(days=60),
+    )
+    return factories.corrective_action(
+        finding=finding,
+        action="Szkolenie pracowników kancelarii.",
+        due_on=today() - datetime.timedelta(days=1),
+    )
+
+
+def test_overdue_action_is_flagged_in_words_and_colour(client_as, coordinator, overdue):
+    assert overdue.is_overdue
+    response = client_as(coordinator).get(reverse("intranet:action_register"))
+    html = response.content.decode()
+    assert html.count('<span class="badge text-bg-danger">') == 1
+    row = html[html.index("Szkolenie pracowników kancelarii") :]
+    assert row.index("text-bg-danger") < row.index("</tr>")
+
+
+def test_implemented_action_past_its_due_date_is_not_overdue(records):
+    action = CorrectiveAction.objects.get(pk=records["implemented"])
+    action.due_on = today() - datetime.timedelta(days=1)
+    assert not action.is_overdue
+    assert not CorrectiveAction.objects.overdue().exists()
+
+
+def test_register_filters_overdue_status_process_and_year(client_as, coordinator, overdue):
+    client = client_as(coordinator)
+    register = reverse("intranet:action_register")
+
+    def listed(**query):
+        return [a.pk for a in client.get(register, query).context["page_obj"]]
+
+    assert listed(overdue="on") == [overdue.pk]
+    assert len(listed()) == 5
+    assert len(listed(status="open")) == 3
+    assert listed(process=overdue.finding.process_id) == [overdue.pk]
+    assert len(listed(year=str(overdue.finding.audit.programme.year))) == 5
+    assert listed(status="closed") == []
+
+
+def test_register_lists_audit_finding_process_responsible_and_due_date(
+    client_as, coordinator, records
+):
+    action = CorrectiveAction.objects.select_related("finding__audit", "finding__process").get(
+        pk=records["open"]
+    )
+    html = client_as(coordinator).get(reverse("intranet:action_register")).content.decode()
+    for text in (
+        action.finding.audit.number,
+        action.finding.process.code,
+        action.finding.get_kind_display(),
+        action.due_on.strftime("%d.%m.%Y"),
+        action.responsible.get_username(),
+        action.get_absolute_url(),
+    ):
+        assert text in html
+
+
+def bulk_actions(n, *, finding, responsible):
+    CorrectiveAction.objects.bulk_create(
+        CorrectiveAction(
+            finding=finding,
+            action=f"Działanie {i}",
+            responsible=responsible,
+            due_on=finding.raised_on + datetime.timedelta(days=i % 40),
+        )
+        for i in range(n)
+    )
+
+
+@pytest.mark.parametrize("rows", [10, 300])
+def test_register_queries_do_not_grow_with_actions(
+    client_as, coordinator, owner, django_assert_num_queries, rows
+):
+    factories.organisation()
+    for year in (2025, 2026):
+        audit = factories.audit(
+            status=AuditStatus.IN_PROGRESS, programme=factories.programme(year=year)
+        )
+        finding = factories.finding(audit=audit, process=factories.process(owner=owner))
+        bulk_actions(rows // 2, finding=finding, responsible=owner)
+    client = client_as(coordinator)
+    with django_assert_num_queries(9):
+        response = client.get(reverse("intranet:action_register"), {"status": "open"})
+    assert response.status_code == 200
+    assert len(response.context["page_obj"]) == min(rows, 50)
+
+
+# The register PDF
+
+
+def test_register_pdf_is_polish_tagged_and_landscape(client_as, coordinator, overdue):
+    overdue.responsible.first_name, overdue.responsible.last_name = "Łucja", "Żmuda"
+    overdue.responsible.save()
+    response = client_as(coordinator).get(reverse("intranet:action_register_pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    for expected in (
+        "Urząd Miejski w Zabrzu",
+        date_format(today(), "j E Y"),  # the date printed, in Polish
+        "Szkolenie pracowników kancelarii.",
+        "Łucja Żmuda",
+        overdue.finding.audit.number,
+        "Wydawanie zaświadczeń",
+        "1 / 1",
+    ):
+        assert expected in text, expected
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "pl"
+    assert "/StructTreeRoot" in root
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert (round(width), round(height)) == (842, 595)
+
+
+def test_register_pdf_prints_the_filtered_register(client_as, coordinator, overdue):
+    response = client_as(coordinator).get(
+        reverse("intranet:action_register_pdf"), {"overdue": "on"}
+    )
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Szkolenie pracowników kancelarii." in text
+    assert "Wprowadzić przegląd formularzy" not in text
+
+
+# The intranet home
+
+
+def test_owner_home_lists_findings_awaiting_an_answer_and_actions_due(
+    client_as, owner, auditor, records
+):
+    audit = Audit.objects.get(pk=records["audit"])
+    process = factories.process(owner=owner, code="P-99")
+    unanswered = factories.finding(audit=audit, process=process, description="Brak rejestru.")
+    not_effective = factories.finding(audit=audit, process=process, description="Brak szkoleń.")
+    verified(
+        implemented(factories.corrective_action(finding=not_effective)), by=auditor, effective=False
+    )
+    factories.finding(audit=audit, process=process, kind=FindingKind.OBSERVATION)
+    closed = factories.audit(status=AuditStatus.IN_PROGRESS)
+    factories.finding(audit=closed, process=process, description="Z zamkniętego audytu.")
+    close_audit(closed)
+
+    response = client_as(owner).get(reverse("intranet:home"))
+    listed = [f.pk for f in response.context["findings_to_answer"]]
+    assert sorted(listed) == sorted([unanswered.pk, not_effective.pk])
+    assert {a.pk for a in response.context["my_actions"]} == {
+        records["open"],
+        *CorrectiveAction.objects.filter(finding=not_effective).values_list("pk", flat=True),
+    }
+    html = response.content.decode()
+    assert "Brak rejestru." in html and "Z zamkniętego audytu." not in html
+
+
+def test_auditor_home_lists_actions_waiting_for_verification(
+    client_as, auditor, make_user, records
+):
+    response = client_as(auditor).get(reverse("intranet:home"))
+    assert [a.pk for a in response.context["to_verify"]] == [records["implemented"]]
+    assert reverse("intranet:action_verify", args=[records["implemented"]]) in (
+        response.content.decode()
+    )
+    stranger = make_user("stranger", roles.AUDITOR)
+    assert client_as(stranger).get(reverse("intranet:home")).context["to_verify"] == []
+
+
+def test_home_counts_overdue_actions_and_links_to_the_register(client_as, owner, overdue):
+    response = client_as(owner).get(reverse("intranet:home"))
+    assert response.context["overdue_actions"] == 1
+    html = response.content.decode()
+    assert f'href="{reverse("intranet:action_register")}?overdue=on"' in html
+    assert f'href="{reverse("intranet:action_register")}"' in html
+
+
+def test_home_links_to_the_audit_programme(client_as, owner, records):
+    html = client_as(owner).get(reverse("intranet:home")).content.decode()
+    assert f'href="{reverse("intranet:programme_list")}"' in html
+
+
+def test_employee_home_has_no_audit_work(client_as, employee, overdue):
+    response = client_as(employee).get(reverse("intranet:home"))
+    assert "overdue_actions" not in response.context
+    assert reverse("intranet:action_register") not in response.content.decode()
+
+
+@pytest.mark.parametrize("rows", [2, 30])
+def test_owner_home_queries_do_not_grow_with_findings(
+    client_as, owner, django_assert_num_queries, rows
+):
+    factories.organisation()
+    process = factories.process(owner=owner)
+    audit = factories.audit(status=AuditStatus.IN_PROGRESS)
+    for i in range(rows):
+        finding = factories.finding(audit=audit, process=process)
+        if i % 2:
+            factories.corrective_action(finding=finding)
+    client = client_as(owner)
+    with django_assert_num_queries(12):
+        response = client.get(reverse("intranet:home"))
+    assert len(response.context["findings_to_answer"]) == min(rows // 2, 20)
+    assert len(response.context["my_actions"]) == min(rows // 2, 20)
