@@ -31,6 +31,8 @@ messages: locale/pl/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
 
 setup: $(VENV)/.installed messages
 	mkdir -p var/private
+	@# Local development settings for manage.py typed by hand; never used where DEBUG is set.
+	test -f .env || printf '# Local development only (git-ignored).\nDEBUG=1\n' > .env
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py load_demo
 

@@ -14,6 +14,22 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+def _read_local_env(path):
+    """KEY=VALUE lines of a local, git-ignored .env (written by `make run` with DEBUG=1).
+
+    The real environment always wins; production sets its variables and has no .env.
+    """
+    if not path.is_file():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, sep, value = line.strip().partition("=")
+        if sep and key and not key.startswith("#"):
+            os.environ.setdefault(key.strip(), value.strip())
+
+
+_read_local_env(BASE_DIR / ".env")
+
+
 def env(name, default=""):
     return os.environ.get(name, default)
 
