@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 # The test suite runs with the production settings (DEBUG off), so it needs a key of its own.
 TEST_ENV := SECRET_KEY=test-only-secret-key-not-for-production DEBUG=0
+# The suite runs on both cores (pytest-xdist; each worker has its own test database).
+TEST_WORKERS ?= 2
 
 .PHONY: run test setup lint format messages check-deploy clean
 
@@ -44,7 +46,7 @@ test: $(VENV)/.installed-dev node_modules/.installed messages
 	@test -x /usr/bin/chromium || { echo "Browser tests need Debian's chromium: apt-get install chromium"; exit 1; }
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

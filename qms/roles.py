@@ -1,7 +1,8 @@
 """The portal's roles, as Django groups with permissions, and the permission helpers views use.
 
-The groups are brought in line with ROLE_PERMISSIONS after every `migrate` (see QmsConfig.ready),
-so a fresh database has them without the demo data.
+A migration creates the groups (qms/migrations/0008_roles.py), and they are brought in line with
+ROLE_PERMISSIONS after every `migrate` (see QmsConfig.ready), so a fresh database has them without
+the demo data. Every view asks the object rules below (who is on this audit, who owns this process).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +62,11 @@ ROLE_PERMISSIONS = {
         *_perms(["add", "change", "view"], _AUDIT_RECORDS),
         "audits.manage_audits",
         "audits.verify_correctiveaction",
+        # The change history ("rejestr zmian") of every record, and the staff accounts, which the
+        # office deactivates but never deletes.
+        "qms.view_change_history",
+        "auth.view_user",
+        "auth.change_user",
     ],
     AUDITOR: [
         *_perms(["view"]),
@@ -95,16 +101,25 @@ ROLE_PERMISSIONS = {
 }
 
 
-def sync_roles(**kwargs):
-    from django.contrib.auth.models import Group, Permission
+def sync_roles(apps=None, using="default", **kwargs):
+    """Create the role groups and give each exactly the permissions ROLE_PERMISSIONS lists.
 
+    Run by the migration qms/0008_roles (so a new database has the roles) and again after every
+    `migrate` (so a permission added here later reaches the groups without a new migration).
+    """
+    if apps is None:
+        from django.apps import apps
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
     for role, perms in ROLE_PERMISSIONS.items():
-        group, _created = Group.objects.get_or_create(name=role)
+        group, _created = Group.objects.using(using).get_or_create(name=role)
         wanted = []
         for perm in perms:
             app_label, codename = perm.split(".")
             wanted.extend(
-                Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+                Permission.objects.using(using).filter(
+                    content_type__app_label=app_label, codename=codename
+                )
             )
         group.permissions.set(wanted)
 

@@ -4,7 +4,9 @@ import os
 import shutil
 import subprocess
 import sys
+from importlib import import_module
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
@@ -62,6 +64,26 @@ def test_roles_exist_after_migrate_and_none_may_delete():
     assert not Permission.objects.filter(
         group__name__in=roles.ROLE_PERMISSIONS, codename__startswith="delete_"
     ).exists()
+
+
+@pytest.mark.django_db
+def test_the_roles_migration_creates_the_groups_on_its_own():
+    # Not only the post_migrate hook: the migration itself makes the roles, permissions included.
+    from django.apps import apps
+    from django.db import connection
+
+    migration = import_module("qms.migrations.0008_roles")
+    Group.objects.filter(name__in=roles.ROLE_PERMISSIONS).delete()
+    Permission.objects.filter(codename="view_change_history").delete()
+
+    # The function only reads the schema editor's connection; a real one cannot open inside the
+    # test's transaction on SQLite.
+    migration.create_roles(apps, SimpleNamespace(connection=connection))
+
+    coordinator = Group.objects.get(name=roles.COORDINATOR)
+    assert coordinator.permissions.filter(codename="view_change_history").exists()
+    for role, perms in roles.ROLE_PERMISSIONS.items():
+        assert Group.objects.get(name=role).permissions.count() == len(perms)
 
 
 @pytest.mark.django_db
