@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from qms.models import ArchiveOnlyQuerySet, QualityRecord, today
+from qms.models import ArchiveOnlyQuerySet, QualityHistory, QualityRecord, today
 
 
 class Clause(models.Model):
@@ -65,6 +65,8 @@ class AuditProgramme(QualityRecord):
     objectives = models.TextField(_("objectives of the programme"), blank=True)
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
     approved_by = models.CharField(_("approved by"), max_length=200, blank=True)
+
+    history = QualityHistory()
 
     class Meta:
         verbose_name = _("audit programme")
@@ -159,6 +161,8 @@ class Audit(QualityRecord):
 
     objects = AuditQuerySet.as_manager()
 
+    history = QualityHistory(m2m_fields=["processes", "units", "team"])
+
     class Meta:
         verbose_name = _("internal audit")
         verbose_name_plural = _("internal audits")
@@ -237,6 +241,9 @@ class ChecklistItem(QualityRecord):
     # Bumped by every saved answer: two auditors editing the same item never overwrite silently.
     revision = models.PositiveIntegerField(default=0, editable=False)
 
+    # The revision only guards against two auditors overwriting each other; not a change itself.
+    history = QualityHistory(excluded_fields=["revision"])
+
     class Meta:
         verbose_name = _("checklist question")
         verbose_name_plural = _("checklist questions")
@@ -299,6 +306,8 @@ class Finding(QualityRecord):
         on_delete=models.PROTECT,
         related_name="+",
     )
+
+    history = QualityHistory()
 
     class Meta:
         verbose_name = _("finding")
@@ -389,6 +398,8 @@ class CorrectiveAction(QualityRecord):
     )
 
     objects = CorrectiveActionQuerySet.as_manager()
+
+    history = QualityHistory()
 
     class Meta:
         verbose_name = _("corrective action")

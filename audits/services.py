@@ -6,6 +6,8 @@ from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from qms.models import bulk_create_with_history
+
 from .models import (
     NONCONFORMITIES,
     ActionStatus,
@@ -68,7 +70,8 @@ def checklist_copy_templates(*, audit: Audit, clauses=None) -> int:
         ChecklistItem(audit=audit, order=start + i, clause=q.clause, question=q.text_pl)
         for i, q in enumerate(new, start=1)
     ]
-    ChecklistItem.objects.bulk_create(items)
+    # With a "created" row each in the history (the signed-in user made them; see the middleware).
+    bulk_create_with_history(items, ChecklistItem)
     return len(items)
 
 
@@ -100,6 +103,7 @@ def checklist_answer(
     current.answered_by = user if answer != Answer.NOT_CHECKED else None
     current.answered_at = timezone.now() if answer != Answer.NOT_CHECKED else None
     current.revision += 1
+    current._history_user = user
     current.save()
     return current
 
@@ -113,6 +117,7 @@ def finding_raise(*, finding: Finding, user) -> Finding:
         raise ValidationError(_("Start the audit before recording findings."))
     finding.number = (audit.findings.aggregate(n=Max("number"))["n"] or 0) + 1
     finding.raised_by = user
+    finding._history_user = user
     finding.save()
     return finding
 
@@ -134,6 +139,7 @@ def audit_start(*, audit: Audit, user) -> Audit:
     if audit.first_day is None:
         raise ValidationError(_("Enter the audit's dates before starting it."))
     audit.status = AuditStatus.IN_PROGRESS
+    audit._history_user = user
     audit.save(update_fields=["status", "updated_at"])
     return audit
 
@@ -146,6 +152,7 @@ def audit_report(*, audit: Audit, user) -> Audit:
     if not audit.conclusions.strip():
         raise ValidationError(_("Write the conclusions before issuing the report."))
     audit.status = AuditStatus.REPORTED
+    audit._history_user = user
     audit.reported_at = timezone.now()
     audit.save(update_fields=["status", "reported_at", "updated_at"])
     return audit
@@ -162,6 +169,7 @@ def audit_close(*, audit: Audit, user, note: str = "") -> Audit:
             _("Nonconformities of this audit are still open: say why the audit closes anyway.")
         )
     audit.status = AuditStatus.CLOSED
+    audit._history_user = user
     audit.closed_at = timezone.now()
     audit.closed_by = user
     audit.closing_note = note
@@ -196,6 +204,7 @@ def action_implemented(*, action: CorrectiveAction, user, on) -> CorrectiveActio
     if on < action.finding.raised_on:
         raise ValidationError(_("The implementation date cannot be before the finding was raised."))
     action.status = ActionStatus.IMPLEMENTED
+    action._history_user = user
     action.implemented_on = on
     action.implemented_by = user
     action.verified_on = None
@@ -220,6 +229,7 @@ def action_verify(*, action: CorrectiveAction, user, on, effective: bool, commen
     if not comment.strip():
         raise ValidationError(_("Describe what the verification found."))
     action.status = ActionStatus.EFFECTIVE if effective else ActionStatus.NOT_EFFECTIVE
+    action._history_user = user
     action.verified_on = on
     action.verified_by = user
     action.verification_comment = comment
@@ -233,6 +243,7 @@ def action_close(*, action: CorrectiveAction, user) -> CorrectiveAction:
     if action.status != ActionStatus.EFFECTIVE:
         raise ValidationError(_("Only an action verified effective can be closed."))
     action.status = ActionStatus.CLOSED
+    action._history_user = user
     action.closed_at = timezone.now()
     action.closed_by = user
     action.save()

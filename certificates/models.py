@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from qms.models import ArchiveOnlyQuerySet, QualityRecord, today
+from qms.models import ArchiveOnlyQuerySet, QualityHistory, QualityRecord, today
 from qms.uploads import validate_pdf
 
 DEFAULT_STANDARD = "PN-EN ISO 9001:2015-10"
@@ -24,6 +24,8 @@ class CertificationBody(QualityRecord):
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Inactive bodies stay in the history.")
     )
+
+    history = QualityHistory()
 
     class Meta:
         verbose_name = _("certification body")
@@ -114,6 +116,8 @@ class Certificate(QualityRecord):
     )
 
     objects = CertificateQuerySet.as_manager()
+
+    history = QualityHistory()
 
     class Meta:
         verbose_name = _("certificate")
@@ -234,6 +238,8 @@ class ExternalAudit(QualityRecord):
     )
 
     objects = ExternalAuditQuerySet.as_manager()
+
+    history = QualityHistory()
 
     class Meta:
         verbose_name = _("external audit")

@@ -57,10 +57,13 @@ def policy_put_in_force(*, policy: QualityPolicy, user) -> QualityPolicy:
         raise ValidationError(_("Only a draft can be put in force."))
     if policy.approved_on is None:
         raise ValidationError(_("Enter the approval date before putting the policy in force."))
-    QualityPolicy.objects.select_for_update().filter(status=PolicyStatus.IN_FORCE).update(
-        status=PolicyStatus.SUPERSEDED, updated_at=timezone.now()
-    )
+    # Saved one by one (there is one), not update()d: each change goes into the history.
+    for previous in QualityPolicy.objects.select_for_update().filter(status=PolicyStatus.IN_FORCE):
+        previous.status = PolicyStatus.SUPERSEDED
+        previous._history_user = user
+        previous.save(update_fields=["status", "updated_at"])
     policy.status = PolicyStatus.IN_FORCE
+    policy._history_user = user
     policy.put_in_force_at = timezone.now()
     policy.put_in_force_by = user
     policy.save(update_fields=["status", "put_in_force_at", "put_in_force_by", "updated_at"])
@@ -83,6 +86,7 @@ def document_refresh_search_text(document: Document) -> None:
 @transaction.atomic
 def document_create(*, document: Document, concerned_units=(), upload, change_summary, author):
     """Register a new document together with the draft of its first edition."""
+    document._history_user = author
     document.save()
     document.concerned_units.set(concerned_units)
     document_refresh_search_text(document)
@@ -128,6 +132,7 @@ def version_create_draft(
         author=author,
         reviewer=reviewer,
     )
+    version._history_user = author
     # A generated name: nothing the uploader typed reaches the file system.
     version.file.save(f"{uuid.uuid4().hex}.{kind}", upload, save=False)
     try:
@@ -150,6 +155,7 @@ def version_submit(*, version: DocumentVersion, user) -> DocumentVersion:
     if version.status != VersionStatus.DRAFT:
         raise ValidationError(_("Only a draft can be submitted for review."))
     version.status = VersionStatus.IN_REVIEW
+    version._history_user = user
     version.submitted_at = timezone.now()
     version.submitted_by = user
     version.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
@@ -165,6 +171,7 @@ def version_return(*, version: DocumentVersion, user, comment: str) -> DocumentV
     if not comment.strip():
         raise ValidationError(_("Say why the version is returned."))
     version.status = VersionStatus.DRAFT
+    version._history_user = user
     version.reviewer = user
     version.reviewed_at = timezone.now()
     version.review_comment = comment
@@ -199,10 +206,16 @@ def version_approve(
         raise ValidationError(
             {"next_review_on": _("The review date must be after the date in force.")}
         )
-    DocumentVersion.objects.filter(
+    # Saved, not update()d: superseding the old edition is a change in its history too.
+    for previous in DocumentVersion.objects.filter(
         document_id=version.document_id, status=VersionStatus.IN_FORCE
-    ).update(status=VersionStatus.SUPERSEDED, superseded_at=now, updated_at=now)
+    ):
+        previous.status = VersionStatus.SUPERSEDED
+        previous.superseded_at = now
+        previous._history_user = user
+        previous.save(update_fields=["status", "superseded_at", "updated_at"])
     version.status = VersionStatus.IN_FORCE
+    version._history_user = user
     version.approver = user
     version.approved_at = now
     # The approver checks the final text, so "Sprawdził" records them and when.
@@ -222,6 +235,7 @@ def version_withdraw_draft(*, version: DocumentVersion, user) -> DocumentVersion
     if version.status not in WORK_IN_PROGRESS:
         raise ValidationError(_("Only a draft or a version in review can be withdrawn this way."))
     version.status = VersionStatus.WITHDRAWN
+    version._history_user = user
     version.withdrawn_at = timezone.now()
     version.withdrawn_by = user
     version.save(update_fields=["status", "withdrawn_at", "withdrawn_by", "updated_at"])
@@ -237,10 +251,16 @@ def document_withdraw(*, document: Document, user, reason: str) -> Document:
     if not reason.strip():
         raise ValidationError(_("Give the reason for withdrawing the document."))
     now = timezone.now()
-    document.versions.filter(status__in=[VersionStatus.IN_FORCE, *WORK_IN_PROGRESS]).update(
-        status=VersionStatus.WITHDRAWN, withdrawn_at=now, withdrawn_by=user, updated_at=now
-    )
+    # At most two versions (the one in force, the one in work): saved so that each keeps a
+    # history row saying who withdrew it.
+    for version in document.versions.filter(status__in=[VersionStatus.IN_FORCE, *WORK_IN_PROGRESS]):
+        version.status = VersionStatus.WITHDRAWN
+        version.withdrawn_at = now
+        version.withdrawn_by = user
+        version._history_user = user
+        version.save(update_fields=["status", "withdrawn_at", "withdrawn_by", "updated_at"])
     document.status = DocumentStatus.WITHDRAWN
+    document._history_user = user
     document.withdrawn_at = now
     document.withdrawn_by = user
     document.withdrawal_reason = reason

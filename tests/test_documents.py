@@ -930,3 +930,11 @@ def test_every_workflow_step_records_who_and_when(coordinator, owner, make_user)
     services.document_withdraw(document=document, user=coordinator, reason="Zastąpiona.")
     approved.refresh_from_db()
     assert (approved.status, approved.withdrawn_by) == (VersionStatus.WITHDRAWN, coordinator)
+
+
+def test_document_with_neither_owner_nor_process_shows_a_dash(client_as, coordinator):
+    document = factories.document()
+    assert document.owner_id is None and document.process_id is None
+    response = client_as(coordinator).get(document.get_absolute_url())
+    assert response.status_code == 200
+    assert document.responsible is None

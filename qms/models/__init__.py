@@ -1,6 +1,15 @@
 """The quality system's core records, one module per topic."""
 
-from .base import ArchiveOnlyQuerySet, QualityRecord, RecordDeletionError, today
+from .base import (
+    ArchiveOnlyQuerySet,
+    HistoryRow,
+    QualityHistory,
+    QualityRecord,
+    RecordDeletionError,
+    bulk_create_with_history,
+    pause_history,
+    today,
+)
 from .documents import (
     Document,
     DocumentKind,
@@ -41,6 +50,7 @@ __all__ = [
     "DocumentStatus",
     "DocumentVersion",
     "Frequency",
+    "HistoryRow",
     "MeasureValue",
     "Organisation",
     "OrganisationalUnit",
@@ -49,6 +59,7 @@ __all__ = [
     "ProcessKind",
     "ProcessMeasure",
     "ProcessRisk",
+    "QualityHistory",
     "QualityPolicy",
     "QualityRecord",
     "ReadConfirmation",
@@ -59,8 +70,10 @@ __all__ = [
     "StaffProfile",
     "UnitKind",
     "VersionStatus",
+    "bulk_create_with_history",
     "default_next_review",
     "lines",
+    "pause_history",
     "risk_level",
     "today",
 ]

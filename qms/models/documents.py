@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .base import ArchiveOnlyQuerySet, QualityRecord, today
+from .base import ArchiveOnlyQuerySet, QualityHistory, QualityRecord, today
 
 
 class DocumentKind(models.TextChoices):
@@ -109,6 +109,9 @@ class Document(QualityRecord):
 
     objects = DocumentQuerySet.as_manager()
 
+    # The search text is derived from the code, title and versions, which are tracked themselves.
+    history = QualityHistory(excluded_fields=["search_text"], m2m_fields=["concerned_units"])
+
     class Meta:
         verbose_name = _("document")
         verbose_name_plural = _("documents")
@@ -138,6 +141,13 @@ class Document(QualityRecord):
     @property
     def is_withdrawn(self):
         return self.status == DocumentStatus.WITHDRAWN
+
+    @property
+    def responsible(self):
+        """Who answers for the document: its owner, or else its process's owner (or nobody)."""
+        if self.owner_id:
+            return self.owner
+        return self.process.owner if self.process_id else None
 
 
 def default_next_review(effective_on):
@@ -222,6 +232,8 @@ class DocumentVersion(QualityRecord):
 
     objects = DocumentVersionQuerySet.as_manager()
 
+    history = QualityHistory()
+
     class Meta:
         verbose_name = _("document version")
         verbose_name_plural = _("document versions")
@@ -299,6 +311,8 @@ class ReadConfirmation(models.Model):
         related_name="read_confirmations",
     )
     confirmed_at = models.DateTimeField(_("confirmed at"), auto_now_add=True)
+
+    history = QualityHistory()
 
     class Meta:
         verbose_name = _("read confirmation")

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .base import ArchiveOnlyQuerySet, QualityRecord
+from .base import ArchiveOnlyQuerySet, QualityHistory, QualityRecord
 
 
 class Organisation(QualityRecord):
@@ -40,12 +40,18 @@ class Organisation(QualityRecord):
         help_text=_("Shows a 'demonstration data' notice on every page."),
     )
 
+    history = QualityHistory()
+
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["pk"]
         constraints = [
             models.CheckConstraint(condition=Q(pk=1), name="qms_organisation_single_row"),
+        ]
+        # Not tied to a model: it opens the change history ("rejestr zmian") of every record.
+        permissions = [
+            ("view_change_history", _("Can view the change history of records")),
         ]
 
     def __str__(self):
@@ -89,6 +95,8 @@ class Representative(QualityRecord):
     is_current = models.BooleanField(_("current representative"), default=False)
 
     objects = RepresentativeQuerySet.as_manager()
+
+    history = QualityHistory()
 
     class Meta:
         verbose_name = _("ISO representative")
@@ -172,6 +180,8 @@ class QualityPolicy(QualityRecord):
     )
 
     objects = QualityPolicyQuerySet.as_manager()
+
+    history = QualityHistory()
 
     class Meta:
         verbose_name = _("quality policy")

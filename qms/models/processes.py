@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .base import ArchiveOnlyQuerySet, QualityRecord
+from .base import ArchiveOnlyQuerySet, QualityHistory, QualityRecord
 
 
 class ProcessKind(models.TextChoices):
@@ -61,6 +61,9 @@ class Process(QualityRecord):
     )
 
     objects = ProcessQuerySet.as_manager()
+
+    # Interactions are left out: the relation is symmetrical, and both cards show it anyway.
+    history = QualityHistory(m2m_fields=["units"])
 
     class Meta:
         verbose_name = _("process")
@@ -125,6 +128,8 @@ class ProcessRisk(QualityRecord):
     review_on = models.DateField(_("review date"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
+    history = QualityHistory()
+
     class Meta:
         verbose_name = _("risk or opportunity")
         verbose_name_plural = _("risks and opportunities")
@@ -184,6 +189,8 @@ class ProcessMeasure(QualityRecord):
     )
     is_active = models.BooleanField(_("active"), default=True)
 
+    history = QualityHistory()
+
     class Meta:
         verbose_name = _("measure")
         verbose_name_plural = _("measures")
@@ -225,6 +232,8 @@ class MeasureValue(QualityRecord):
         on_delete=models.PROTECT,
         related_name="+",
     )
+
+    history = QualityHistory()
 
     class Meta:
         verbose_name = _("measured value")

@@ -1,12 +1,14 @@
 """The office's organisational units (wydziały, biura) and the staff who work in them."""
 
+import simple_history
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .base import QualityRecord
+from .base import QualityHistory, QualityRecord
 
 
 class UnitKind(models.TextChoices):
@@ -33,6 +35,8 @@ class OrganisationalUnit(QualityRecord):
         related_name="headed_units",
     )
     is_active = models.BooleanField(_("active"), default=True)
+
+    history = QualityHistory()
 
     class Meta:
         verbose_name = _("organisational unit")
@@ -68,6 +72,8 @@ class StaffProfile(models.Model):
     )
     position = models.CharField(_("position"), max_length=200, blank=True)
 
+    history = QualityHistory()
+
     class Meta:
         verbose_name = _("staff profile")
         verbose_name_plural = _("staff profiles")
@@ -75,3 +81,15 @@ class StaffProfile(models.Model):
 
     def __str__(self):
         return self.position or str(self.pk)
+
+
+# Accounts have their change history too (who was given a role, who was deactivated). Never the
+# password hash (a hash in a history table is a leak that outlives every password change), nor
+# the last login (noise: a row for each sign-in).
+simple_history.register(
+    User,
+    app="qms",
+    records_class=QualityHistory,
+    excluded_fields=["password", "last_login"],
+    m2m_fields=["groups"],
+)
