@@ -1,0 +1,155 @@
+"""The staff accounts, as the ISO representative's office keeps them: deactivated, never deleted.
+
+IT creates accounts and gives roles in the Django admin; the office sees who can sign in, switches
+an account off or on, and lifts a sign-in lockout (django-axes) for someone who forgot a password.
+"""
+
+import axes.utils
+from axes.helpers import get_cool_off, get_failure_limit
+from axes.models import AccessAttempt
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import permission_required
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.db.models import IntegerField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from qms.roles import ROLE_LABELS
+from qms.views.core import paginate
+
+User = get_user_model()
+
+# The filter of the list: ?status=active or ?status=inactive; anything else shows every account.
+STATUS_FILTERS = {"active": True, "inactive": False}
+
+
+def with_recent_failures(users):
+    """Each user's failed sign-ins that still count towards a lockout, in the same query.
+
+    django-axes locks a username when the failures recorded for it within the cool-off period
+    (summed over the addresses and browsers they came from) reach the limit.
+    """
+    failures = (
+        AccessAttempt.objects.filter(
+            username=OuterRef("username"),
+            attempt_time__gte=timezone.now() - get_cool_off(),
+        )
+        .values("username")
+        .annotate(total=Sum("failures_since_start"))
+        .values("total")
+    )
+    return users.annotate(
+        recent_failures=Coalesce(Subquery(failures), Value(0), output_field=IntegerField())
+    )
+
+
+def end_sessions(user):
+    """Delete the user's open sessions, so a deactivated account is signed out everywhere."""
+    user_id = str(user.pk)
+    ended = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get("_auth_user_id") == user_id
+    ]
+    Session.objects.filter(pk__in=ended).delete()
+    return len(ended)
+
+
+@permission_required("auth.view_user", raise_exception=True)
+def account_list(request):
+    status = request.GET.get("status", "")
+    users = with_recent_failures(
+        User.objects.select_related("staff_profile__unit")
+        .prefetch_related("groups")
+        .order_by("-is_active", "last_name", "first_name", "username")
+    )
+    if status in STATUS_FILTERS:
+        users = users.filter(is_active=STATUS_FILTERS[status])
+    page_obj = paginate(request, users)
+    limit = get_failure_limit(request, None)
+    for user in page_obj:
+        user.is_locked_out = user.recent_failures >= limit
+        user.role_labels = [ROLE_LABELS[g.name] for g in user.groups.all() if g.name in ROLE_LABELS]
+    return render(
+        request,
+        "qms/account_list.html",
+        {
+            "page_obj": page_obj,
+            "status": status,
+            "status_choices": [
+                ("", _("All accounts")),
+                ("active", _("Active")),
+                ("inactive", _("Deactivated")),
+            ],
+        },
+    )
+
+
+def _back_to_list(request):
+    """The list as it was: the filter and page the action was sent from are kept."""
+    query = request.GET.urlencode()
+    return redirect(reverse("intranet:account_list") + (f"?{query}" if query else ""))
+
+
+@require_POST
+@permission_required("auth.change_user", raise_exception=True)
+def account_deactivate(request, pk):
+    account = get_object_or_404(User, pk=pk)
+    if account.pk == request.user.pk:
+        messages.error(
+            request,
+            _("You cannot deactivate your own account. Ask another coordinator or IT to do it."),
+        )
+    elif account.is_superuser and not request.user.is_superuser:
+        # The administrators' accounts are IT's: the office must not lock IT out of the admin.
+        messages.error(
+            request,
+            _("Only IT can deactivate an administrator's account (%(username)s).")
+            % {"username": account.get_username()},
+        )
+    else:
+        with transaction.atomic():
+            account.is_active = False
+            account.save(update_fields=["is_active"])
+            end_sessions(account)
+        messages.success(
+            request,
+            _(
+                "Account %(username)s is deactivated: it can no longer sign in, and its open "
+                "sessions have ended."
+            )
+            % {"username": account.get_username()},
+        )
+    return _back_to_list(request)
+
+
+@require_POST
+@permission_required("auth.change_user", raise_exception=True)
+def account_reactivate(request, pk):
+    account = get_object_or_404(User, pk=pk)
+    account.is_active = True
+    account.save(update_fields=["is_active"])
+    messages.success(
+        request,
+        _("Account %(username)s is active again.") % {"username": account.get_username()},
+    )
+    return _back_to_list(request)
+
+
+@require_POST
+@permission_required("auth.change_user", raise_exception=True)
+def account_unlock(request, pk):
+    account = get_object_or_404(User, pk=pk)
+    axes.utils.reset(username=account.get_username())
+    messages.success(
+        request,
+        _("The sign-in lockout of %(username)s is lifted: they can sign in again.")
+        % {"username": account.get_username()},
+    )
+    return _back_to_list(request)

@@ -1,0 +1,483 @@
+"""Signing in and out, the lockout after failed sign-ins, passwords, sessions, and the staff
+accounts the ISO representative's office keeps (deactivated, never deleted)."""
+
+import importlib
+from datetime import timedelta
+
+import pytest
+from axes.models import AccessAttempt
+from django.contrib.admin.sites import site as admin_site
+from django.contrib.auth.hashers import check_password, make_password
+from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.password_validation import MinimumLengthValidator
+from django.contrib.messages import get_messages
+from django.contrib.sessions.models import Session
+from django.test import Client, RequestFactory
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from qms import roles
+from tests import factories
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+NEW_PASSWORD = "zielony parasol nad ratuszem"
+LOGIN_URL = "/accounts/login/"
+
+
+def sign_in(client, username, password=PASSWORD, ip="10.0.0.1"):
+    """A sign-in through the real form, from the address `ip`, as django-axes sees it."""
+    return client.post(LOGIN_URL, {"username": username, "password": password}, REMOTE_ADDR=ip)
+
+
+def is_signed_in(client):
+    return client.get(reverse("intranet:home")).status_code == 200
+
+
+def flash(response):
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+# Sign-in lockout (django-axes)
+
+
+def test_ten_wrong_passwords_lock_the_account_even_against_the_right_one(client, employee):
+    for attempt in range(1, 11):
+        response = sign_in(client, "employee", "wrong password")
+        assert response.status_code == (429 if attempt == 10 else 200), attempt
+
+    response = sign_in(client, "employee")
+
+    assert response.status_code == 429
+    assert "registration/locked_out.html" in [t.name for t in response.templates]
+    assert not is_signed_in(client)
+    # The lock is on the account: the right password from another computer is refused too.
+    assert sign_in(Client(), "employee", ip="10.0.0.2").status_code == 429
+
+
+def test_nine_wrong_passwords_do_not_lock_the_account(client, employee):
+    for _ in range(9):
+        assert sign_in(client, "employee", "wrong password").status_code == 200
+
+    response = sign_in(client, "employee")
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("intranet:home")
+    assert is_signed_in(client)
+
+
+def test_a_successful_sign_in_resets_the_count_of_failures(client, employee):
+    for _ in range(9):
+        sign_in(client, "employee", "wrong password")
+    assert sign_in(client, "employee").status_code == 302
+    client.post(reverse("logout"))
+
+    for _ in range(9):
+        assert sign_in(client, "employee", "wrong password").status_code == 200
+    assert sign_in(client, "employee").status_code == 302
+
+
+def test_ten_failures_from_one_address_lock_that_address_for_every_account(client, employee, owner):
+    # One password tried on many accounts: counted by the address it comes from.
+    for i in range(10):
+        sign_in(client, f"guessed{i}", "wrong password", ip="10.0.0.9")
+
+    assert sign_in(client, "owner", ip="10.0.0.9").status_code == 429
+    assert sign_in(client, "owner", ip="10.0.0.10").status_code == 302
+
+
+def test_the_lockout_page_says_whom_to_contact_and_nothing_an_attacker_could_use(client, employee):
+    for _ in range(10):
+        response = sign_in(client, "employee", "wrong password 123")
+
+    assert response.status_code == 429
+    assert response["Content-Type"].startswith("text/html")
+    page = response.content.decode()
+    assert page.count("<h1") == 1
+    assert gettext("Sign-in locked") in page
+    assert (
+        gettext(
+            "Try again later. If you need to sign in sooner, or did not make these attempts "
+            "yourself, contact the ISO representative's office or the IT department."
+        )
+        in page
+    )
+    # Not the account, the limit, the attempts or the password tried.
+    for secret in ('value="employee"', "employee", "10", "wrong password 123"):
+        assert secret not in page.split("<main", 1)[1].split("</main>", 1)[0], secret
+
+
+# Passwords
+
+
+def test_argon2_hashes_the_passwords_in_production(settings):
+    # The suite hashes with MD5 for speed (tests/conftest.py); the settings module says otherwise.
+    production = importlib.import_module("qms.settings").PASSWORD_HASHERS
+    assert production[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    assert "django.contrib.auth.hashers.MD5PasswordHasher" not in production
+
+    settings.PASSWORD_HASHERS = production
+    encoded = make_password(NEW_PASSWORD)
+
+    assert encoded.startswith("argon2$argon2id$")
+    assert check_password(NEW_PASSWORD, encoded)
+
+
+@pytest.mark.parametrize(
+    ("new_password", "message"),
+    [
+        (
+            "Krotkie1!",
+            lambda: MinimumLengthValidator(min_length=12).get_error_message(),
+        ),
+        ("qwerty123456", lambda: gettext("This password is too common.")),
+    ],
+    ids=["short", "common"],
+)
+def test_password_change_refuses_a_weak_password_in_polish(
+    client_as, employee, new_password, message
+):
+    client = client_as(employee)
+
+    response = client.post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": new_password, "new_password2": new_password},
+    )
+
+    assert response.status_code == 200
+    with translation.override("pl"):
+        expected = message()
+    with translation.override("en"):
+        assert message() != expected, "Django's Polish translation is missing"
+    assert expected in response.context["form"].errors["new_password2"]
+    assert expected in response.content.decode()
+    employee.refresh_from_db()
+    assert employee.check_password(PASSWORD)
+
+
+def test_password_change_keeps_the_user_signed_in_and_ends_their_other_sessions(client, employee):
+    sign_in(client, "employee")
+    elsewhere = Client()
+    sign_in(elsewhere, "employee", ip="10.0.0.2")
+    assert is_signed_in(elsewhere)
+
+    response = client.post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("password_change_done")
+    employee.refresh_from_db()
+    assert employee.check_password(NEW_PASSWORD)
+    assert is_signed_in(client)
+    assert client.get(reverse("password_change_done")).status_code == 200
+    assert not is_signed_in(elsewhere)
+
+
+def test_password_change_needs_the_current_password(client_as, employee):
+    response = client_as(employee).post(
+        reverse("password_change"),
+        {"old_password": "not it", "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+
+    assert response.status_code == 200
+    assert "old_password" in response.context["form"].errors
+    employee.refresh_from_db()
+    assert employee.check_password(PASSWORD)
+
+
+def test_password_change_page_asks_anonymous_visitors_to_sign_in(client):
+    response = client.get(reverse("password_change"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"{LOGIN_URL}?next=")
+
+
+def test_header_links_to_password_change_for_every_signed_in_user(client_as, employee):
+    page = client_as(employee).get(reverse("intranet:home")).content.decode()
+
+    assert f'href="{reverse("password_change")}"' in page
+
+
+# Signing out and sessions
+
+
+def test_sign_out_by_get_does_not_sign_out(client_as, employee):
+    client = client_as(employee)
+
+    assert client.get(reverse("logout")).status_code == 405
+    assert is_signed_in(client)
+
+
+def test_sign_out_by_post_signs_out(client_as, employee):
+    client = client_as(employee)
+
+    response = client.post(reverse("logout"))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("public:quality_page")
+    assert not is_signed_in(client)
+
+
+def test_the_header_signs_out_with_a_post_form(client_as, employee):
+    page = client_as(employee).get(reverse("intranet:home")).content.decode()
+
+    assert f'<form method="post" action="{reverse("logout")}"' in page
+
+
+def test_session_ends_when_the_browser_closes_and_after_eight_hours_at_most(
+    client, employee, settings
+):
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+    assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60
+
+    response = sign_in(client, "employee")
+
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert cookie.value
+    # A browser-session cookie: no expiry date, no max-age.
+    assert cookie["expires"] == ""
+    assert cookie["max-age"] == ""
+    session = Session.objects.get(session_key=cookie.value)
+    assert session.expire_date <= timezone.now() + timedelta(hours=8)
+
+
+# The staff accounts (coordinator)
+
+
+def test_anonymous_visitor_is_sent_to_login_from_the_accounts(client):
+    url = reverse("intranet:account_list")
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{LOGIN_URL}?next={url}"
+
+
+@pytest.mark.parametrize("role", ["employee", "owner", "auditor"])
+def test_only_the_coordinator_opens_the_accounts(request, client_as, role):
+    client = client_as(request.getfixturevalue(role))
+
+    assert client.get(reverse("intranet:account_list")).status_code == 403
+    assert (
+        f'href="{reverse("intranet:account_list")}"'
+        not in client.get(reverse("intranet:home")).content.decode()
+    )
+
+
+def test_coordinator_sees_every_account_with_roles_unit_and_lockout(client_as, coordinator):
+    unit = factories.org_unit(code="BOM", name="Biuro Obsługi Mieszkańców")
+    clerk = factories.staff_user(
+        "clerk",
+        unit=unit,
+        role=roles.EMPLOYEE,
+        first_name="Anna",
+        last_name="Nowak",
+        email="anna.nowak@example.org",
+    )
+    factories.staff_user("retired", is_active=False)
+    AccessAttempt.objects.create(
+        username="clerk",
+        ip_address="10.0.0.1",
+        user_agent="",
+        failures_since_start=10,
+        attempt_time=timezone.now(),
+    )
+    client = client_as(coordinator)
+
+    response = client.get(reverse("intranet:account_list"))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert (
+        f'href="{reverse("intranet:account_list")}"'
+        in client.get(reverse("intranet:home")).content.decode()
+    )
+    rows = {account.username: account for account in response.context["page_obj"]}
+    assert set(rows) == {"coordinator", "clerk", "retired"}
+    assert rows["clerk"].is_locked_out
+    assert not rows["coordinator"].is_locked_out
+    with translation.override("pl"):
+        assert str(roles.ROLE_LABELS[roles.EMPLOYEE]) in page
+        assert gettext("sign-in locked") in page
+    for text in ("Anna Nowak", "anna.nowak@example.org", "BOM"):
+        assert text in page
+    assert clerk.get_full_name() == "Anna Nowak"
+    # The coordinator's own row has no button to deactivate it.
+    assert reverse("intranet:account_deactivate", args=[coordinator.pk]) not in page
+    assert reverse("intranet:account_deactivate", args=[clerk.pk]) in page
+    assert reverse("intranet:account_unlock", args=[clerk.pk]) in page
+
+
+@pytest.mark.parametrize(("status", "shown"), [("active", {"coordinator"}), ("inactive", {"gone"})])
+def test_accounts_filter_by_active_or_deactivated(client_as, coordinator, status, shown):
+    factories.staff_user("gone", is_active=False)
+
+    response = client_as(coordinator).get(reverse("intranet:account_list"), {"status": status})
+
+    assert {account.username for account in response.context["page_obj"]} == shown
+
+
+@pytest.mark.parametrize("rows", [2, 30])
+def test_account_list_queries_do_not_grow_with_accounts(
+    client_as, coordinator, django_assert_num_queries, rows
+):
+    unit = factories.org_unit()
+    for i in range(rows):
+        factories.staff_user(f"user{i:02d}", unit=unit if i % 2 else None, role=roles.EMPLOYEE)
+        AccessAttempt.objects.create(
+            username=f"user{i:02d}",
+            ip_address="10.0.0.1",
+            user_agent=str(i),
+            failures_since_start=i % 12,
+            attempt_time=timezone.now(),
+        )
+    client = client_as(coordinator)
+
+    # The session, the user, their own and their groups' permissions, the count, the accounts
+    # (with units and recent failures), their groups, and the organisation for the header.
+    with django_assert_num_queries(8):
+        response = client.get(reverse("intranet:account_list"))
+    assert response.status_code == 200
+
+
+def deactivate(client, account):
+    return client.post(reverse("intranet:account_deactivate", args=[account.pk]))
+
+
+def test_coordinator_deactivates_an_account_and_ends_its_sessions(client_as, coordinator, employee):
+    their_browser = Client()
+    sign_in(their_browser, "employee")
+    assert is_signed_in(their_browser)
+    client = client_as(coordinator)
+
+    response = deactivate(client, employee)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("intranet:account_list")
+    employee.refresh_from_db()
+    assert not employee.is_active
+    assert User.objects.filter(pk=employee.pk).exists()  # deactivated, not deleted
+    assert not is_signed_in(their_browser)
+    sessions = [s.get_decoded().get("_auth_user_id") for s in Session.objects.all()]
+    assert str(employee.pk) not in sessions
+    assert str(coordinator.pk) in sessions  # the coordinator's own session is untouched
+    assert is_signed_in(client)
+    # Deactivated: the right password no longer signs in.
+    response = sign_in(Client(), "employee")
+    assert response.status_code == 200
+    assert response.context["form"].errors
+
+
+def test_coordinator_reactivates_an_account(client_as, coordinator):
+    factories.staff_user("returning", password=PASSWORD, is_active=False)
+    account = User.objects.get(username="returning")
+
+    response = client_as(coordinator).post(
+        reverse("intranet:account_reactivate", args=[account.pk]) + "?status=inactive"
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("intranet:account_list") + "?status=inactive"
+    account.refresh_from_db()
+    assert account.is_active
+    assert sign_in(Client(), "returning").status_code == 302
+
+
+@pytest.mark.parametrize("action", ["account_deactivate", "account_reactivate", "account_unlock"])
+def test_account_actions_are_post_only(client_as, coordinator, employee, action):
+    response = client_as(coordinator).get(reverse(f"intranet:{action}", args=[employee.pk]))
+
+    assert response.status_code == 405
+    employee.refresh_from_db()
+    assert employee.is_active
+
+
+@pytest.mark.parametrize("role", ["employee", "owner", "auditor"])
+@pytest.mark.parametrize("action", ["account_deactivate", "account_reactivate", "account_unlock"])
+def test_only_the_coordinator_changes_accounts(request, client_as, make_user, role, action):
+    target = make_user("target")
+    client = client_as(request.getfixturevalue(role))
+
+    response = client.post(reverse(f"intranet:{action}", args=[target.pk]))
+
+    assert response.status_code == 403
+    target.refresh_from_db()
+    assert target.is_active
+
+
+def test_coordinator_cannot_deactivate_their_own_account(client_as, coordinator):
+    client = client_as(coordinator)
+
+    response = deactivate(client, coordinator)
+
+    assert response.status_code == 302
+    coordinator.refresh_from_db()
+    assert coordinator.is_active
+    assert flash(response) == [
+        gettext("You cannot deactivate your own account. Ask another coordinator or IT to do it.")
+    ]
+    assert is_signed_in(client)
+
+
+def test_coordinator_cannot_deactivate_an_administrator(client_as, coordinator):
+    admin = User.objects.create_superuser("it-admin", password=PASSWORD)
+
+    deactivate(client_as(coordinator), admin)
+
+    admin.refresh_from_db()
+    assert admin.is_active
+
+
+def test_coordinator_lifts_a_sign_in_lockout(client_as, coordinator, employee):
+    for _ in range(10):
+        sign_in(Client(), "employee", "wrong password", ip="10.0.0.5")
+    assert sign_in(Client(), "employee", ip="10.0.0.6").status_code == 429
+
+    response = client_as(coordinator).post(reverse("intranet:account_unlock", args=[employee.pk]))
+
+    assert response.status_code == 302
+    assert not AccessAttempt.objects.filter(username="employee").exists()
+    assert sign_in(Client(), "employee", ip="10.0.0.6").status_code == 302
+
+
+def test_nobody_can_delete_an_account(client_as, coordinator, employee):
+    # No URL deletes an account ...
+    with pytest.raises(NoReverseMatch):
+        reverse("intranet:account_delete", args=[employee.pk])
+    with pytest.raises(Resolver404):
+        resolve(f"/intranet/accounts/{employee.pk}/delete/")
+    # ... no role may delete one ...
+    delete_user = Permission.objects.get(content_type__app_label="auth", codename="delete_user")
+    assert not Group.objects.filter(permissions=delete_user).exists()
+    assert all("auth.delete_user" not in perms for perms in roles.ROLE_PERMISSIONS.values())
+    # ... and the admin offers no delete to the coordinator either, even if made staff.
+    coordinator.is_staff = True
+    coordinator.save()
+    request = RequestFactory().get("/admin/auth/user/")
+    request.user = User.objects.get(pk=coordinator.pk)
+    assert not admin_site._registry[User].has_delete_permission(request, employee)
+    assert not request.user.has_perm("auth.delete_user")
+    assert User.objects.filter(pk=employee.pk).exists()
+
+
+def test_lockout_page_and_accounts_with_a_locked_account_are_valid_html(
+    client, client_as, coordinator, employee, tmp_path
+):
+    from tests.test_html_validity import run_vnu
+
+    factories.staff_user("gone", is_active=False)
+    for _ in range(10):
+        locked = sign_in(client, "employee", "wrong password")
+    assert locked.status_code == 429
+    accounts = client_as(coordinator).get(reverse("intranet:account_list"))
+    assert reverse("intranet:account_unlock", args=[employee.pk]) in accounts.content.decode()
+    files = []
+    for name, response in {"locked-out": locked, "accounts-locked": accounts}.items():
+        files.append(tmp_path / f"{name}.html")
+        files[-1].write_bytes(response.content)
+
+    assert run_vnu(files) == []
