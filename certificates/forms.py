@@ -1,6 +1,8 @@
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 
 from qms.forms import DateInput, https_by_default
+from qms.uploads import validate_file_name
 
 from .models import Certificate, CertificationBody, ExternalAudit
 
@@ -37,6 +39,14 @@ class CertificateForm(forms.ModelForm):
             # No "clear" box: a scan, once filed, is replaced by a new one, never emptied.
             "scan": forms.FileInput(attrs={"accept": "application/pdf,.pdf"}),
         }
+
+    def clean_scan(self):
+        # The content is checked by the model's validators; a new file's name here, so that a
+        # name with folders is refused with a message instead of failing when the file is saved.
+        scan = self.cleaned_data["scan"]
+        if isinstance(scan, UploadedFile):
+            validate_file_name(scan.name)
+        return scan
 
 
 class ExternalAuditForm(forms.ModelForm):

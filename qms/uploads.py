@@ -1,6 +1,7 @@
 """Checks for uploaded files: by content and size, never by the name alone."""
 
 import hashlib
+import re
 import unicodedata
 import zipfile
 
@@ -22,15 +23,29 @@ def validate_size(upload):
         )
 
 
+# An indirect object ("1 0 obj ... endobj") and a trailer or cross-reference: what every PDF has
+# and a page with a PDF signature pasted on top lacks.
+_PDF_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
+# Markup a browser would take for a web page if it ever sniffed the file (PDFs start binary).
+_WEB_MARKUP = re.compile(rb"<(?:!doctype|html|head|body|script|svg|iframe)\b", re.IGNORECASE)
+
+
 def validate_pdf(upload):
-    """Accept only a real PDF: it must start with the PDF signature and end with its trailer."""
+    """Accept only a real PDF: the PDF signature, objects, a trailer and the end-of-file marker,
+    and no web markup at the start."""
     validate_size(upload)
     upload.seek(0)
-    head = upload.read(8)
-    upload.seek(max(upload.size - 1024, 0))
-    tail = upload.read()
+    content = upload.read()
     upload.seek(0)
-    if not (head.startswith(b"%PDF-") and b"%%EOF" in tail):
+    tail = content[-1024:]
+    if not (
+        content.startswith(b"%PDF-")
+        and b"%%EOF" in tail
+        and _PDF_OBJECT.search(content)
+        and b"endobj" in content
+        and (b"trailer" in content or b"startxref" in tail)
+        and not _WEB_MARKUP.search(content[:1024])
+    ):
         raise ValidationError(
             _("The file is not a PDF document. Upload the scan saved as PDF."), code="not_pdf"
         )

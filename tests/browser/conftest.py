@@ -5,6 +5,7 @@ import json
 import os
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -78,6 +79,71 @@ def browser():
         browser.close()
 
 
+# Every page reports each Content-Security-Policy violation to the test. The script is added by
+# Playwright through the DevTools protocol, which the page's policy does not govern.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.__reportCspViolation(
+        `${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`
+        + ` at ${event.sourceFile || event.documentURI}:${event.lineNumber}`
+    );
+});
+"""
+
+
+def watch(context, origin):
+    """Record what a page of `context` must never do: ask another site for anything (a font, a
+    script, an image, a form target), or break its own Content-Security-Policy. Returns the list
+    the problems are added to."""
+    problems = []
+
+    def on_request(request):
+        parts = urlsplit(request.url)
+        if parts.scheme in ("data", "blob", "about"):
+            return
+        if f"{parts.scheme}://{parts.netloc}" != origin:
+            problems.append(f"request to another site: {request.method} {request.url}")
+
+    def on_console(message):
+        # Chromium logs what the policy blocked as "Refused to load/apply/execute ...".
+        if message.text.startswith("Refused to") or "Content Security Policy" in message.text:
+            problems.append(f"console: {message.text}")
+
+    context.on("request", on_request)
+    context.on("console", on_console)
+    context.expose_function("__reportCspViolation", lambda text: problems.append(f"CSP: {text}"))
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+    return problems
+
+
+@pytest.fixture(autouse=True)
+def _same_site_and_within_the_policy(request, monkeypatch):
+    """Every browser context a test opens (the `page` fixture's, or its own) is watched; the test
+    fails if one of its pages asked another site for something or broke the CSP."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    browser = request.getfixturevalue("browser")
+    origin = request.getfixturevalue("live_server").url.rstrip("/")
+    new_context = browser.new_context
+    watched = []
+
+    def new_watched_context(*args, **kwargs):
+        context = new_context(*args, **kwargs)
+        watched.append(watch(context, origin))
+        return context
+
+    monkeypatch.setattr(browser, "new_context", new_watched_context)
+    yield
+    found = [problem for problems in watched for problem in problems]
+    if found:
+        pytest.fail(
+            "The page went beyond its own site or its Content-Security-Policy:\n"
+            + "\n".join(dict.fromkeys(found)),
+            pytrace=False,
+        )
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="pl-PL")
@@ -109,19 +175,28 @@ def login(page, live_server, username, password=DEMO_PASSWORD):
 
 def assert_accessible(page):
     """Run axe-core (WCAG 2.1 A and AA) on the page; fail listing every violation."""
+    problems = axe_violations(page)
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+def axe_violations(page):
+    """Run axe-core (WCAG 2.1 A and AA) on the page: its violations, as lines to report."""
+    # Evaluated through the DevTools protocol: an inline <script> would be refused by the CSP.
     if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(content=AXE_SOURCE)
+        page.evaluate(AXE_SOURCE)
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
     )
     violations = result["violations"]
-    if violations:
-        lines = [f"{len(violations)} axe violation(s) on {page.url}:"]
-        for violation in violations:
-            lines.append(
-                f"- {violation['id']} ({violation['impact']}): {violation['help']}"
-                f" [{violation['helpUrl']}]"
-            )
-            for node in violation["nodes"]:
-                lines.append(f"    {json.dumps(node['target'])}: {node['failureSummary']}")
-        pytest.fail("\n".join(lines), pytrace=False)
+    if not violations:
+        return []
+    lines = [f"{len(violations)} axe violation(s) on {page.url}:"]
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']}"
+            f" [{violation['helpUrl']}]"
+        )
+        for node in violation["nodes"]:
+            lines.append(f"    {json.dumps(node['target'])}: {node['failureSummary']}")
+    return lines

@@ -10,28 +10,44 @@ from certificates.models import Certificate
 from qms.management.commands.load_demo import DEMO_PASSWORD
 from tests.pages import FORMS_WITH_ERRORS, INVALID_CERTIFICATE, PAGES, page_url, valid_until_error
 
-from .conftest import assert_accessible, login
+from .conftest import assert_accessible, axe_violations, login
 
 pytestmark = pytest.mark.browser
 
 # WCAG 1.4.10 (reflow): the page must work at 320 CSS pixels, where the menu collapses and wide
 # tables scroll sideways.
 NARROW = {"width": 320, "height": 640}
+WIDE = {"width": 1280, "height": 720}  # Playwright's default
 
 
-@pytest.mark.parametrize(("path", "username", "status"), PAGES.values(), ids=PAGES.keys())
-def test_page_has_no_axe_violations(page, demo_site, path, username, status):
-    path = page_url(path)
+# One test per account, visiting each of its pages in turn: the demo is loaded once per account
+# rather than once per page, and every page's problems are reported together.
+ACCOUNTS = list(dict.fromkeys(user for _path, user, _status in PAGES.values()))
+
+
+@pytest.mark.parametrize("username", ACCOUNTS, ids=[user or "anonymous" for user in ACCOUNTS])
+def test_every_page_has_no_axe_violations(page, demo_site, username):
     if username:
         login(page, demo_site, username)
-    response = page.goto(demo_site.url + path)
-    assert response.status == status
-    assert page.locator("html").get_attribute("lang") == ("en" if path.startswith("/en/") else "pl")
-    # What a disclosure hides is checked too: axe leaves out what is not shown.
-    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
-    assert_accessible(page)
-    page.set_viewport_size(NARROW)
-    assert_accessible(page)
+    problems = []
+    for name, (path, user, status) in PAGES.items():
+        if user != username:
+            continue
+        path = page_url(path)
+        page.set_viewport_size(WIDE)
+        response = page.goto(demo_site.url + path)
+        if response.status != status:
+            problems.append(f"{name}: {path} answered {response.status}, not {status}")
+            continue
+        lang = page.locator("html").get_attribute("lang")
+        if lang != ("en" if path.startswith("/en/") else "pl"):
+            problems.append(f"{name}: {path} has lang={lang!r}")
+        # What a disclosure hides is checked too: axe leaves out what is not shown.
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        problems += axe_violations(page)
+        page.set_viewport_size(NARROW)
+        problems += [f"{line} (at 320 px)" for line in axe_violations(page)]
+    assert not problems, "\n".join(problems)
 
 
 def test_form_shown_again_with_errors_has_no_axe_violations(page, demo_site):
