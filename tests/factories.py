@@ -1,5 +1,6 @@
 """Small factories for the records; each returns a saved object with sensible defaults."""
 
+import contextlib
 import datetime
 import itertools
 
@@ -281,3 +282,128 @@ def corrective_action(**kw):
         process = kw["finding"].process
         defaults["responsible"] = (process and process.owner) or staff_user()
     return CorrectiveAction.objects.create(**{**defaults, **kw})
+
+
+# One world of records for the permission matrix (tests/test_permission_matrix.py)
+
+
+def world(*, coordinator, auditor, owner, employee):
+    """Records that put each role user where the object rules of qms.roles look for them.
+
+    `owner` owns the process (and so its risks, measures, documents and findings); `auditor` leads
+    every audit; `employee` works in the unit the documents concern; the coordinator is on no
+    audit. Each record is in the state in which the action under test is possible: a planned
+    audit with its dates (to start), one in progress (checklist, findings, actions), one reported
+    (to close), one closed (read-only); a draft, a version in review and a version in force; an
+    open, an implemented and an effective corrective action. Returns the records by name.
+    """
+    from audits import services as audit_services
+    from audits.models import AuditStatus
+    from qms import roles
+    from qms import services as qms_services
+    from qms.models import StaffProfile, today
+
+    org = organisation()
+    unit = org_unit()
+    profile = StaffProfile.objects.create(user=employee, unit=unit, position="referent")
+    cert = certificate(scan=pdf_upload("skan.pdf"))
+    proc = process(owner=owner)
+    proc.units.set([unit])
+    measure = process_measure(process=proc)
+    in_force = document(process=proc, unit=unit, owner=owner, concerned_units=[unit])
+    drafting = document(process=proc, unit=unit, owner=owner, concerned_units=[unit])
+    reviewing = document(process=proc, unit=unit, owner=owner, concerned_units=[unit])
+    in_review = draft_version(reviewing, author=owner)
+    qms_services.version_submit(version=in_review, user=owner)
+    audit_kw = {"lead_auditor": auditor, "processes": [proc], "units": [unit]}
+    under_way = audit(status=AuditStatus.IN_PROGRESS, **audit_kw)
+    finding_ = finding(audit=under_way, process=proc, raised_on=today())
+    implemented = corrective_action(finding=finding_, responsible=owner)
+    audit_services.action_implemented(action=implemented, user=owner, on=today())
+    effective = corrective_action(finding=finding_, responsible=owner)
+    audit_services.action_implemented(action=effective, user=owner, on=today())
+    audit_services.action_verify(
+        action=effective, user=auditor, on=today(), effective=True, comment="Sprawdzono."
+    )
+    in_force_version = version_in_force(in_force, author=owner, approver=coordinator)
+    colleague = staff_user("colleague", unit=unit, role=roles.EMPLOYEE)
+    read = qms_services.read_confirm(version=in_force_version, user=colleague)
+    reported = audit(status=AuditStatus.IN_PROGRESS, conclusions="System działa.", **audit_kw)
+    audit_services.audit_report(audit=reported, user=auditor)
+    return {
+        "organisation": org,
+        "certificate": cert,
+        "body": cert.body,
+        "external_audit": external_audit(certificate=cert, body=cert.body),
+        "representative": representative(),
+        "draft_policy": policy(status="draft"),
+        "unit": unit,
+        "staff_profile": profile,
+        "process": proc,
+        "risk": process_risk(process=proc),
+        "measure": measure,
+        "measure_value": measure_value(measure=measure),
+        "document": in_force,
+        "version_in_force": in_force_version,
+        "read_confirmation": read,
+        "drafting_document": drafting,
+        "draft": draft_version(drafting, author=owner),
+        "in_review": in_review,
+        "programme": under_way.programme,
+        "planned_audit": audit(
+            first_day=datetime.date(2026, 9, 14), last_day=datetime.date(2026, 9, 15), **audit_kw
+        ),
+        "audit": under_way,
+        "closed_audit": audit(status=AuditStatus.CLOSED, **audit_kw),
+        "reported_audit": reported,
+        "checklist_item": checklist_item(audit=under_way),
+        "finding": finding_,
+        "open_action": corrective_action(finding=finding_, responsible=owner),
+        "implemented_action": implemented,
+        "effective_action": effective,
+        # An account the coordinator deactivates, reactivates and unlocks.
+        "account": colleague,
+    }
+
+
+@contextlib.contextmanager
+def records_kept_for_a_module(django_db_blocker, media_dir):
+    """Make records once for a whole test module (inside the block) and roll them back after.
+
+    For the long table-driven tests (the permission matrix, the crawl), which only read the
+    records, or change them inside a savepoint they roll back: rebuilding the records for each of
+    their hundreds of cases would cost most of their time. Files go to `media_dir`; the module's
+    tests point the storage there again with `use_media_dir` (conftest gives each test its own).
+    """
+    from django.db import transaction
+    from django.test import override_settings
+
+    with (
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+        override_settings(
+            STORAGES=_storages(media_dir),
+            MEDIA_ROOT=media_dir,
+            PRIVATE_MEDIA_ROOT=media_dir,
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        ),
+    ):
+        yield
+        transaction.set_rollback(True)
+
+
+def _storages(media_dir):
+    from django.conf import settings
+
+    return {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": media_dir, "base_url": None},
+        },
+    }
+
+
+def use_media_dir(settings, media_dir):
+    settings.STORAGES = _storages(media_dir)
+    settings.MEDIA_ROOT = settings.PRIVATE_MEDIA_ROOT = media_dir

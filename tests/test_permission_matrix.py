@@ -1,0 +1,386 @@
+"""Who may GET and POST every URL of the project: a matrix derived from the URL configuration.
+
+Every named URL (walked from the root resolver, namespaces kept) must have a rule in RULES, so a
+new URL without one fails the suite. Each rule says which roles may GET and POST it; everyone
+else is refused (anonymous visitors are sent to the login page, signed-in users get 403), and a
+method the view does not take answers 405. The requests run against one "world" of records
+(tests.factories.world) in which the allowed roles really pass the object rules of qms.roles:
+the owner owns the process, the auditor leads the audits, the employee works in the unit the
+documents concern. POST bodies are empty: what counts is allowed or refused, not the outcome.
+"""
+
+from dataclasses import dataclass, field, replace
+from http.cookies import SimpleCookie
+from urllib.parse import urlsplit
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from qms import history, pdf, roles
+from tests import factories
+
+# The records are made once for the module (the `world` fixture); each test still runs in its
+# own transaction, and each request in a savepoint of it.
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "employee", "owner", "auditor", "coordinator")
+
+ANYONE = frozenset(ROLES)
+SIGNED_IN = ANYONE - {"anonymous"}
+# Read the quality records of the office (certificates, bodies, policy, representatives).
+QUALITY_TEAM = frozenset({"auditor", "coordinator"})
+# Read the audit programme, every audit, the corrective actions and the documents' history.
+AUDIT_READERS = frozenset({"owner", "auditor", "coordinator"})
+# The audit's team (the auditor leads every audit of the world) and the coordinator.
+AUDIT_TEAM = frozenset({"auditor", "coordinator"})
+# The verdict on an action's effectiveness: only an auditor of its audit, not the coordinator.
+AUDITOR_OF_THE_AUDIT = frozenset({"auditor"})
+# Read drafts and the history of documents (qms.view_document_history).
+DOCUMENT_HISTORY_READERS = frozenset({"owner", "auditor", "coordinator"})
+# The owner of the process (of the document, finding, risk ...) and the coordinator.
+OWNER_OR_COORDINATOR = frozenset({"owner", "coordinator"})
+COORDINATOR_ONLY = frozenset({"coordinator"})
+# Staff of the units a document concerns (in the world: the employee only).
+STAFF_OF_CONCERNED_UNIT = frozenset({"employee"})
+NOBODY = frozenset()
+
+NOT_ALLOWED = "405"  # the view does not take this method
+
+
+@dataclass(frozen=True)
+class Rule:
+    get: frozenset | str
+    post: frozenset | str
+    # The world's record the URL's <pk> (or <year>, <item_pk>) names.
+    on: str | None = None
+    # How a refused signed-in user is answered: 403, or (the admin) the admin's login page.
+    refusal: str = "403"
+    # Whether an allowed GET may redirect (else it must answer 200: a page in the right state).
+    get_redirects: bool = False
+    # URL kwargs that name no record (the history's record type).
+    fixed: dict = field(default_factory=dict)
+
+
+def page(readers, on=None):
+    """A page: it takes POST as GET (re-rendered, nothing changes), for the same readers."""
+    return Rule(get=frozenset(readers), post=frozenset(readers), on=on)
+
+
+def form(writers, on=None, **kw):
+    """A form page: opened and submitted by the same users."""
+    return Rule(get=frozenset(writers), post=frozenset(writers), on=on, **kw)
+
+
+def action(writers, on=None):
+    """A state change by POST only (@require_POST): GET answers 405 once signed in."""
+    return Rule(get=NOT_ALLOWED, post=frozenset(writers), on=on)
+
+
+PUBLIC = page(ANYONE)
+# Nobody of the four roles is staff: each is sent to the admin's login page, as is a visitor.
+ADMIN = Rule(get=NOBODY, post=NOBODY, refusal="login")
+
+# The record of each type of the change history (qms.history.RECORD_TYPES) in the world.
+HISTORY_RECORDS = {
+    "organisation": "organisation",
+    "representative": "representative",
+    "policy": "draft_policy",
+    "unit": "unit",
+    "staff-profile": "staff_profile",
+    "user": "account",
+    "process": "process",
+    "risk": "risk",
+    "measure": "measure",
+    "value": "measure_value",
+    "document": "document",
+    "version": "version_in_force",
+    "read-confirmation": "read_confirmation",
+    "body": "body",
+    "certificate": "certificate",
+    "external-audit": "external_audit",
+    "programme": "programme",
+    "audit": "audit",
+    "checklist-item": "checklist_item",
+    "finding": "finding",
+    "action": "open_action",
+}
+
+RULES = {
+    # The public pages (residents).
+    "public:quality_page": PUBLIC,
+    "public:accessibility": PUBLIC,
+    "public:certificate_detail": page(ANYONE, "certificate"),
+    "public:certificate_pdf": page(ANYONE, "certificate"),
+    "public:certificate_scan": page(ANYONE, "certificate"),
+    # Signing in and out, the password.
+    "login": PUBLIC,
+    # Signing out is a POST (a link could be followed by a prefetch); a visitor has nothing to end.
+    "logout": action(SIGNED_IN),
+    "password_change": form(SIGNED_IN),
+    "password_change_done": Rule(get=SIGNED_IN, post=NOT_ALLOWED),
+    # The intranet home and the office's records.
+    "intranet:home": page(SIGNED_IN),
+    "intranet:organisation_update": form(COORDINATOR_ONLY),
+    "intranet:representative_list": page(QUALITY_TEAM),
+    "intranet:representative_create": form(COORDINATOR_ONLY),
+    "intranet:representative_update": form(COORDINATOR_ONLY, "representative"),
+    "intranet:policy_list": page(QUALITY_TEAM),
+    "intranet:policy_create": form(COORDINATOR_ONLY),
+    "intranet:policy_update": form(COORDINATOR_ONLY, "draft_policy"),
+    "intranet:policy_put_in_force": action(COORDINATOR_ONLY, "draft_policy"),
+    "intranet:certificate_list": page(QUALITY_TEAM),
+    "intranet:certificate_create": form(COORDINATOR_ONLY),
+    "intranet:certificate_update": form(COORDINATOR_ONLY, "certificate"),
+    "intranet:body_list": page(QUALITY_TEAM),
+    "intranet:body_create": form(COORDINATOR_ONLY),
+    "intranet:body_update": form(COORDINATOR_ONLY, "body"),
+    "intranet:externalaudit_list": page(QUALITY_TEAM),
+    "intranet:externalaudit_create": form(COORDINATOR_ONLY),
+    "intranet:externalaudit_update": form(COORDINATOR_ONLY, "external_audit"),
+    # Processes, their risks and measures, the units: every member of staff reads them.
+    "intranet:process_list": page(SIGNED_IN),
+    "intranet:process_map": page(SIGNED_IN),
+    "intranet:process_create": form(COORDINATOR_ONLY),
+    "intranet:process_detail": page(SIGNED_IN, "process"),
+    "intranet:process_update": form(COORDINATOR_ONLY, "process"),
+    "intranet:process_pdf": page(SIGNED_IN, "process"),
+    "intranet:risk_create": form(OWNER_OR_COORDINATOR, "process"),
+    "intranet:risk_update": form(OWNER_OR_COORDINATOR, "risk"),
+    "intranet:measure_create": form(OWNER_OR_COORDINATOR, "process"),
+    "intranet:measure_update": form(OWNER_OR_COORDINATOR, "measure"),
+    "intranet:measurevalue_create": form(OWNER_OR_COORDINATOR, "measure"),
+    "intranet:unit_list": page(SIGNED_IN),
+    "intranet:unit_create": form(COORDINATOR_ONLY),
+    "intranet:unit_update": form(COORDINATOR_ONLY, "unit"),
+    # Controlled documents: staff read those in force; owners write theirs; the office approves.
+    "intranet:document_list": page(SIGNED_IN),
+    "intranet:document_create": form(OWNER_OR_COORDINATOR),
+    "intranet:document_reviews": page(DOCUMENT_HISTORY_READERS),
+    "intranet:document_register_pdf": page(SIGNED_IN),
+    "intranet:document_detail": (
+        page(SIGNED_IN, "document"),
+        # A document with no version in force yet: not for staff.
+        page(DOCUMENT_HISTORY_READERS, "drafting_document"),
+    ),
+    "intranet:document_update": form(COORDINATOR_ONLY, "document"),
+    "intranet:document_withdraw": form(COORDINATOR_ONLY, "document"),
+    "intranet:version_create": form(OWNER_OR_COORDINATOR, "document"),
+    "intranet:version_submit": action(OWNER_OR_COORDINATOR, "draft"),
+    "intranet:version_return": form(COORDINATOR_ONLY, "in_review"),
+    "intranet:version_approve": form(COORDINATOR_ONLY, "in_review"),
+    "intranet:version_withdraw": action(OWNER_OR_COORDINATOR, "draft"),
+    "intranet:version_download": (
+        page(SIGNED_IN, "version_in_force"),
+        page(DOCUMENT_HISTORY_READERS, "draft"),
+    ),
+    "intranet:version_confirm_read": action(STAFF_OF_CONCERNED_UNIT, "version_in_force"),
+    "intranet:version_readers": page(COORDINATOR_ONLY, "version_in_force"),
+    # Staff accounts: the office deactivates, reactivates and unlocks them (auth.change_user).
+    "intranet:account_list": page(COORDINATOR_ONLY),
+    "intranet:account_deactivate": action(COORDINATOR_ONLY, "account"),
+    "intranet:account_reactivate": action(COORDINATOR_ONLY, "account"),
+    "intranet:account_unlock": action(COORDINATOR_ONLY, "account"),
+    # Internal audits: the programme and the audits.
+    "intranet:programme_list": page(AUDIT_READERS),
+    "intranet:programme_create": form(COORDINATOR_ONLY),
+    "intranet:programme_detail": page(AUDIT_READERS, "programme"),
+    "intranet:programme_update": form(COORDINATOR_ONLY, "programme"),
+    "intranet:programme_pdf": page(AUDIT_READERS, "programme"),
+    "intranet:coverage": page(AUDIT_READERS),
+    # Other staff see the closed audits only: the list opens for them, an audit under way not.
+    "intranet:audit_list": page(SIGNED_IN),
+    "intranet:audit_create": form(AUDIT_TEAM),
+    "intranet:audit_detail": (page(AUDIT_READERS, "audit"), page(SIGNED_IN, "closed_audit")),
+    # A closed audit is read-only, for its team and the coordinator too.
+    "intranet:audit_update": (form(AUDIT_TEAM, "audit"), form(NOBODY, "closed_audit")),
+    "intranet:audit_start": action(AUDIT_TEAM, "planned_audit"),
+    "intranet:audit_report": action(AUDIT_TEAM, "audit"),
+    "intranet:audit_close": action(AUDIT_TEAM, "reported_audit"),
+    "intranet:audit_pdf": (page(AUDIT_READERS, "audit"), page(SIGNED_IN, "closed_audit")),
+    # The checklist: read by the audit's readers, answered (by POST) by its team; an answer
+    # without its fields is refused with 400, past the permission check.
+    "intranet:audit_checklist": Rule(get=AUDIT_READERS, post=AUDIT_TEAM, on="audit"),
+    "intranet:checklist_add_templates": form(AUDIT_TEAM, "audit"),
+    "intranet:checklist_add_question": (
+        form(AUDIT_TEAM, "audit"),
+        form(NOBODY, "closed_audit"),
+    ),
+    "intranet:checklist_pdf": page(AUDIT_READERS, "audit"),
+    "intranet:finding_create": form(AUDIT_TEAM, "audit"),
+    "intranet:finding_detail": page(AUDIT_READERS, "finding"),
+    "intranet:finding_update": form(AUDIT_TEAM, "finding"),
+    # Corrective actions: the owner answers, an auditor of the audit verifies.
+    "intranet:action_create": form(OWNER_OR_COORDINATOR, "finding"),
+    "intranet:action_register": page(AUDIT_READERS),
+    "intranet:action_register_pdf": page(AUDIT_READERS),
+    "intranet:action_update": form(OWNER_OR_COORDINATOR, "open_action"),
+    "intranet:action_implemented": form(OWNER_OR_COORDINATOR, "open_action"),
+    "intranet:action_verify": form(AUDITOR_OF_THE_AUDIT, "implemented_action"),
+    "intranet:action_close": action(AUDIT_TEAM, "effective_action"),
+    # The change history of a record: the office's (qms.view_change_history).
+    "intranet:record_history": tuple(
+        replace(page(COORDINATOR_ONLY, record), fixed={"record_type": record_type})
+        for record_type, record in HISTORY_RECORDS.items()
+    ),
+    # The Django admin is IT's (staff accounts only); its login page is open.
+    "admin:login": PUBLIC,
+    # A signed-in user who is not staff is sent back to the admin's index (and from there to
+    # its login page); nothing happens.
+    "admin:logout": Rule(get=SIGNED_IN, post=SIGNED_IN, refusal="login", get_redirects=True),
+}
+
+
+def url_patterns(resolver=None, namespace=None):
+    """(full name, pattern) of every named URL, walking includes and keeping namespaces."""
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = namespace
+            if entry.namespace:
+                inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
+            yield from url_patterns(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield (f"{namespace}:{entry.name}" if namespace else entry.name), entry
+
+
+def url_names():
+    return sorted({name for name, _pattern in url_patterns()})
+
+
+def rules_for(name):
+    """The rule of a URL name (one per record it is tried on), or () when it has none."""
+    rule = RULES.get(name) or (ADMIN if name.startswith("admin:") else ())
+    return rule if isinstance(rule, tuple) else (rule,)
+
+
+def test_every_record_type_of_the_history_is_tried():
+    assert set(HISTORY_RECORDS) == set(history.RECORD_TYPES)
+
+
+def test_every_url_has_a_rule():
+    names = set(url_names())
+    without_rule = sorted(name for name in names if not rules_for(name))
+    stale = sorted(set(RULES) - names)
+    assert not without_rule, f"URLs without a rule in RULES: {', '.join(without_rule)}"
+    assert not stale, f"rules for URLs that no longer exist: {', '.join(stale)}"
+
+
+def _kwarg_names(pattern):
+    return set(pattern.pattern.regex.groupindex)
+
+
+def _kwargs(pattern, rule, world):
+    """The kwargs that fill `pattern`, from the world's record the rule names."""
+    kwargs = {}
+    for name in _kwarg_names(pattern):
+        if name in rule.fixed:
+            kwargs[name] = rule.fixed[name]
+        elif name == "pk":
+            kwargs[name] = world[rule.on].pk
+        elif name == "year":
+            kwargs[name] = world[rule.on].year
+        elif name == "item_pk":
+            kwargs[name] = world["checklist_item"].pk
+        elif name == "app_label":  # the admin's app index: any installed app
+            kwargs[name] = "auth"
+        else:  # the admin's object_id, content_type_id, id: any value, the login comes first
+            kwargs[name] = "1"
+    return kwargs
+
+
+def _outcome(response, method, rule, login_paths):
+    """What the answer means: "login", "ok" (allowed: a page, a redirect after a POST, a 409
+    conflict, or a 400 for an empty checklist answer, past the permission check), or its code."""
+    code = response.status_code
+    if code == 302 and urlsplit(response["Location"]).path in login_paths:
+        return "login"
+    if code in (200, 400, 409) or (code == 302 and (method == "post" or rule.get_redirects)):
+        return "ok"
+    return str(code)
+
+
+def _expected(rule, role, method):
+    allowed = rule.get if method == "get" else rule.post
+    if allowed == NOT_ALLOWED:
+        # The login comes first for a visitor (LoginRequiredMiddleware runs before the view).
+        return "login" if role == "anonymous" else "405"
+    if role in allowed:
+        return "ok"
+    return "login" if role == "anonymous" else rule.refusal
+
+
+@pytest.fixture(scope="module")
+def media_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("matrix-media")
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, media_dir):
+    """The records, and a client signed in as each role, made once for the whole matrix."""
+    with factories.records_kept_for_a_module(django_db_blocker, media_dir):
+        users = {
+            role: factories.staff_user(role, role=group)
+            for role, group in [
+                ("coordinator", roles.COORDINATOR),
+                ("auditor", roles.AUDITOR),
+                ("owner", roles.PROCESS_OWNER),
+                ("employee", roles.EMPLOYEE),
+            ]
+        }
+        records = factories.world(**users)
+        clients = {"anonymous": Client()}
+        for role, user in users.items():
+            clients[role] = Client()
+            clients[role].force_login(user)
+        yield {**records, "clients": clients}
+
+
+@pytest.fixture
+def matrix_settings(settings, media_dir, monkeypatch):
+    factories.use_media_dir(settings, media_dir)
+    # Who may open a PDF is what counts here, not the PDF (tests/test_crawl.py opens real ones):
+    # WeasyPrint would take most of the matrix's time.
+    monkeypatch.setattr(pdf, "html_to_pdf", lambda html, base_url: b"%PDF-1.7 (not rendered)")
+
+
+def _answer(client, method, url):
+    """The request, in a savepoint rolled back after it: what one role changes (an audit it
+    closes, a draft it submits) does not decide what the next role is answered. The client's
+    cookies are kept as they were (a logout would end its session)."""
+    cookies = dict(client.cookies.items())
+    try:
+        with transaction.atomic():
+            response = getattr(client, method)(url)
+            transaction.set_rollback(True)
+    finally:
+        client.cookies = SimpleCookie({key: morsel.value for key, morsel in cookies.items()})
+    return response
+
+
+@pytest.mark.parametrize("name", url_names())
+def test_permission_matrix(world, matrix_settings, name):
+    rules = rules_for(name)
+    if not rules:
+        pytest.fail(f"no rule for {name} (see test_every_url_has_a_rule)")
+    login_paths = {reverse("login"), reverse("admin:login")}
+    mismatches = []
+    patterns = [pattern for full_name, pattern in url_patterns() if full_name == name]
+    for rule in rules:
+        for pattern in patterns:
+            url = reverse(name, kwargs=_kwargs(pattern, rule, world))
+            for role in ROLES:
+                for method in ("get", "post"):
+                    client = world["clients"][role]
+                    try:
+                        response = _answer(client, method, url)
+                    except Exception as error:  # a 500: report it with the rest
+                        got = f"error {error!r}"
+                    else:
+                        got = _outcome(response, method, rule, login_paths)
+                    want = _expected(rule, role, method)
+                    if got != want:
+                        mismatches.append(
+                            f"{role} {method.upper()} {url}: expected {want}, got {got}"
+                        )
+    assert not mismatches, f"{name} (expected ≠ got):\n" + "\n".join(mismatches)
