@@ -8,8 +8,9 @@ from django.urls import include, path
 from audits import urls as audit_urls
 from certificates import urls as certificate_urls
 
-from . import urls_documents, urls_processes
+from . import urls_accounts, urls_documents, urls_processes
 from .views import core as views
+from .views.history import record_history
 
 public_patterns = [
     *certificate_urls.public_patterns,
@@ -37,7 +38,9 @@ intranet_patterns = [
     *certificate_urls.intranet_patterns,
     *urls_processes.patterns,
     *urls_documents.patterns,
+    *urls_accounts.patterns,
     path("audits/", include(audit_urls.intranet_patterns)),
+    path("history/<str:record_type>/<int:pk>/", record_history, name="record_history"),
 ]
 
 # Polish, the default, has no prefix (/); English lives under /en/.
@@ -46,6 +49,16 @@ urlpatterns = i18n_patterns(
     path("intranet/", include((intranet_patterns, "intranet"))),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/password/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -152,6 +152,22 @@ PAGES = {
     "action-verify": ("/intranet/audits/actions/{action[implemented]}/verify/", "auditor", 200),
     "action-register": ("/intranet/audits/actions/", "coordinator", 200),
     "intranet-home-auditor": ("/intranet/", "auditor", 200),
+    # Signing in and the staff accounts: the password change of any member of staff, and the
+    # accounts the ISO representative's office keeps
+    "password-change": ("/accounts/password/", "employee", 200),
+    "password-change-done": ("/accounts/password/done/", "employee", 200),
+    "account-list": ("/intranet/accounts/", "coordinator", 200),
+    "account-list-inactive": ("/intranet/accounts/?status=inactive", "coordinator", 200),
+    # The change history ("rejestr zmian") of a record, as the ISO representative's office: a
+    # certificate, a document with its versions, an internal audit; refused to an employee
+    "record-history": ("/intranet/history/certificate/{certificate}/", "coordinator", 200),
+    "record-history-document": ("/intranet/history/document/{document[KJ]}/", "coordinator", 200),
+    "record-history-audit": ("/intranet/history/audit/{audit_in[closed]}/", "coordinator", 200),
+    "record-history-employee": (
+        "/intranet/history/certificate/{certificate}/",
+        "employee",
+        403,
+    ),
 }
 
 # Forms sent back with errors: name -> (path, who sends it, the fields filled in). The values
@@ -180,6 +196,12 @@ FORMS_WITH_ERRORS = {
         "/intranet/measures/{measure[P-04]}/values/new/",
         "coordinator",
         {"period_end": "{period[P-04]}", "value": "1"},
+    ),
+    # A wrong current password and a new one too short: errors of two fields.
+    "password-change-with-errors": (
+        "/accounts/password/",
+        "employee",
+        {"old_password": "not it", "new_password1": "short", "new_password2": "short"},
     ),
 }
 
