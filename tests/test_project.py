@@ -1,5 +1,6 @@
 """The project as a whole: migrations, settings, roles, demo data, translations, error pages."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -37,6 +38,28 @@ def manage(*args, env):
         text=True,
         timeout=120,
     )
+
+
+def production_values(expressions):
+    """{name: the value of a Python expression over `settings`} under the production settings.
+
+    Read in a fresh interpreter, since the suite's conftest relaxes the HTTPS-only settings.
+    """
+    code = (
+        "import json, django; from django.conf import settings; django.setup(); "
+        f"print(json.dumps({{name: eval(expr) for name, expr in {expressions!r}.items()}}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env={**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "qms.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
 @pytest.mark.django_db

@@ -2,9 +2,6 @@
 other security headers, cookies a script cannot read and that travel only over HTTPS; and pages
 with no inline script or style and nothing loaded from another site, so the policy stays strict."""
 
-import json
-import subprocess
-import sys
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -23,7 +20,7 @@ from tests.pages import (
     PDF_SOURCES,
     page_url,
 )
-from tests.test_project import BASE_DIR, PRODUCTION_ENV
+from tests.test_project import production_values
 
 pytestmark = pytest.mark.django_db
 
@@ -293,23 +290,7 @@ SETTINGS_TO_READ = [
 
 @pytest.fixture(scope="module")
 def production_settings():
-    """The values qms/settings.py gives with DEBUG off and nothing relaxed (the suite's conftest
-    relaxes the HTTPS-only ones for the test client): read in a fresh interpreter."""
-    code = (
-        "import json, django; from django.conf import settings; django.setup(); "
-        f"print(json.dumps({{name: getattr(settings, name) for name in {SETTINGS_TO_READ!r}}}))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=BASE_DIR,
-        env={**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "qms.settings"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return production_values({name: f"settings.{name}" for name in SETTINGS_TO_READ})
 
 
 def test_production_settings_send_cookies_over_https_only_and_keep_the_session_from_scripts(

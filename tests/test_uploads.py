@@ -8,10 +8,7 @@ cases (text or an executable renamed, a PDF signature without its end, an oversi
 scan); these add web content in disguise, names with folders on both places, and how stored
 files are kept and served."""
 
-import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,7 +22,7 @@ from certificates.models import Certificate, CertificateStatus
 from qms.forms_documents import DocumentCreateForm, VersionForm
 from qms.models import DocumentVersion
 from tests import factories
-from tests.test_project import BASE_DIR, PRODUCTION_ENV
+from tests.test_project import production_values
 
 pytestmark = pytest.mark.django_db
 
@@ -283,26 +280,17 @@ def test_edition_sent_with_a_folder_in_its_name_is_stored_inside_the_private_sto
 
 
 def test_production_storage_is_private_and_outside_everything_served_as_static():
-    code = (
-        "import json, django; from django.conf import settings; django.setup(); "
-        "print(json.dumps({'media_url': settings.MEDIA_URL, 'media_root': str(settings.MEDIA_ROOT),"
-        " 'private_root': str(settings.PRIVATE_MEDIA_ROOT),"
-        " 'storage': str(settings.STORAGES['default']['OPTIONS']['location']),"
-        " 'base_url': settings.STORAGES['default']['OPTIONS']['base_url'],"
-        " 'static_root': str(settings.STATIC_ROOT),"
-        " 'static_dirs': [str(d) for d in settings.STATICFILES_DIRS]}))"
+    found = production_values(
+        {
+            "media_url": "settings.MEDIA_URL",
+            "media_root": "str(settings.MEDIA_ROOT)",
+            "private_root": "str(settings.PRIVATE_MEDIA_ROOT)",
+            "storage": "str(settings.STORAGES['default']['OPTIONS']['location'])",
+            "base_url": "settings.STORAGES['default']['OPTIONS']['base_url']",
+            "static_root": "str(settings.STATIC_ROOT)",
+            "static_dirs": "[str(d) for d in settings.STATICFILES_DIRS]",
+        }
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=BASE_DIR,
-        env={**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "qms.settings"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    found = json.loads(result.stdout)
     assert found["media_url"] is None and found["base_url"] is None
     private = Path(found["private_root"]).resolve()
     assert Path(found["media_root"]).resolve() == Path(found["storage"]).resolve() == private
