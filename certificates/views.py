@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_not_required, permission_requir
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from qms.history import last_changed
 from qms.models import Organisation, QualityPolicy, Representative, today
@@ -19,6 +20,7 @@ def _last_change(*records):
 
 
 @login_not_required
+@require_safe
 def quality_page(request):
     """The residents' 'Zarządzanie Jakością' page, built from the records."""
     organisation = Organisation.load()
@@ -62,11 +64,13 @@ def _certificate_context(pk):
 
 
 @login_not_required
+@require_safe
 def certificate_detail(request, pk):
     return render(request, "certificates/certificate_detail.html", _certificate_context(pk))
 
 
 @login_not_required
+@require_safe
 def certificate_pdf(request, pk):
     context = _certificate_context(pk)
     return render_pdf(
@@ -79,6 +83,7 @@ def certificate_pdf(request, pk):
 
 
 @login_not_required
+@require_safe
 def certificate_scan(request, pk):
     """The certificate's scan: a public document, served from private storage as a download."""
     certificate = get_object_or_404(Certificate, pk=pk)
@@ -97,6 +102,7 @@ def certificate_scan(request, pk):
 
 
 @permission_required("certificates.view_certificate", raise_exception=True)
+@require_safe
 def certificate_list(request):
     return render(
         request,
@@ -127,6 +133,7 @@ def certificate_update(request, pk):
 
 
 @permission_required("certificates.view_certificationbody", raise_exception=True)
+@require_safe
 def body_list(request):
     return render(
         request,
@@ -157,6 +164,7 @@ def body_update(request, pk):
 
 
 @permission_required("certificates.view_externalaudit", raise_exception=True)
+@require_safe
 def externalaudit_list(request):
     return render(
         request,

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_safe
 
 from audits import services
 from audits.forms_checklist import (
@@ -282,6 +283,7 @@ def checklist_add_question(request, pk):
 AUDIT_LABELS = ["title", "scope", "criteria", "places", "team", "auditees"]
 
 
+@require_safe
 def checklist_pdf(request, pk):
     """The blank checklist auditors take into the room: yes / no and room for notes."""
     audit = _audit(request, pk)
@@ -403,6 +405,7 @@ FINDING_LABELS = [
 ]
 
 
+@require_safe
 def finding_detail(request, pk):
     """A finding with where it came from, and the corrective actions that answer it."""
     finding = _finding(pk)

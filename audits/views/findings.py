@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from qms import roles
 from qms.models import today
@@ -208,6 +208,7 @@ def action_close(request, pk):
 
 
 @permission_required("audits.view_correctiveaction", raise_exception=True)
+@require_safe
 def action_register(request):
     actions = ActionFilter(request.GET, queryset=register_queryset())
     return render(
@@ -218,6 +219,7 @@ def action_register(request):
 
 
 @permission_required("audits.view_correctiveaction", raise_exception=True)
+@require_safe
 def action_register_pdf(request):
     """'Rejestr działań korygujących' as filtered on the page, every row, A4 landscape."""
     actions = ActionFilter(request.GET, queryset=register_queryset())

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.dates import MONTHS
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from qms import roles
 from qms.models import OrganisationalUnit, Process, today
@@ -59,6 +59,7 @@ def _audits_crumb():
 
 
 @permission_required("audits.view_auditprogramme", raise_exception=True)
+@require_safe
 def programme_list(request):
     """The programmes, newest first, with how many audits each plans and how far they got."""
     by_status = {
@@ -128,11 +129,13 @@ def _plan(year):
 
 
 @permission_required("audits.view_auditprogramme", raise_exception=True)
+@require_safe
 def programme_detail(request, year):
     return render(request, "audits/programme_detail.html", _plan(year))
 
 
 @permission_required("audits.view_auditprogramme", raise_exception=True)
+@require_safe
 def programme_pdf(request, year):
     context = _plan(year)
     return render_pdf(
@@ -197,6 +200,7 @@ def coverage_of(processes, until):
 
 
 @permission_required("audits.view_auditprogramme", raise_exception=True)
+@require_safe
 def coverage(request):
     """Processes × the years of a certification cycle: which process was audited when, and which
     has not been audited in the cycle (ISO 9001 9.2: each one, at least once)."""
@@ -227,6 +231,7 @@ def coverage(request):
 # Audits
 
 
+@require_safe
 def audit_list(request):
     """Every audit the user may read (other staff: the closed ones), newest first."""
     audits = AuditFilter(
@@ -386,6 +391,7 @@ def _record(audit):
     }
 
 
+@require_safe
 def audit_detail(request, pk):
     """The audit's plan, where it stands, its checklist in numbers and its findings."""
     audit = _readable(request, pk)
@@ -418,6 +424,7 @@ def audit_detail(request, pk):
     return render(request, "audits/audit_detail.html", context)
 
 
+@require_safe
 def audit_pdf(request, pk):
     """The audit report (ISO 19011, 6.5), the audit number on every page."""
     audit = _readable(request, pk)

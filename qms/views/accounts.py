@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from qms.roles import ROLE_LABELS
 from qms.views.core import paginate
@@ -62,6 +62,7 @@ def end_sessions(user):
 
 
 @permission_required("auth.view_user", raise_exception=True)
+@require_safe
 def account_list(request):
     status = request.GET.get("status", "")
     users = with_recent_failures(

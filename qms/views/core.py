@@ -6,7 +6,7 @@ from django.db.models import Max, Q
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from qms import services
 from qms.forms import (
@@ -69,11 +69,13 @@ def edit_record(
 
 
 @login_not_required
+@require_safe
 def accessibility_statement(request):
     organisation = Organisation.load()
     return render(request, "public/accessibility.html", {"last_change": organisation.updated_at})
 
 
+@require_safe
 def intranet_home(request):
     """The staff home: what each role can open, and the certificate's state for who keeps it."""
     from certificates.models import Certificate  # the home is where the apps meet
@@ -162,6 +164,7 @@ def organisation_update(request):
 
 
 @permission_required("qms.view_representative", raise_exception=True)
+@require_safe
 def representative_list(request):
     return render(
         request,
@@ -193,6 +196,7 @@ def representative_update(request, pk):
 
 
 @permission_required("qms.view_qualitypolicy", raise_exception=True)
+@require_safe
 def policy_list(request):
     return render(
         request,

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from qms import roles, services
 from qms.filters import DocumentFilter, register_queryset
@@ -68,6 +68,7 @@ def _form_page(request, form, *, title, cancel_url, template="intranet/form.html
 
 
 @permission_required("qms.view_document", raise_exception=True)
+@require_safe
 def document_list(request):
     documents = DocumentFilter(
         request.GET, queryset=register_queryset(request.user), request=request
@@ -84,6 +85,7 @@ def document_list(request):
 
 
 @permission_required("qms.view_document", raise_exception=True)
+@require_safe
 def document_detail(request, pk):
     document = get_object_or_404(
         Document.objects.select_related(
@@ -222,6 +224,7 @@ def document_withdraw(request, pk):
 
 
 @permission_required("qms.view_document_history", raise_exception=True)
+@require_safe
 def document_reviews(request):
     """Documents past their review date, and the versions waiting for this user's approval."""
     overdue = (
@@ -252,6 +255,7 @@ def document_reviews(request):
 
 
 @permission_required("qms.view_document", raise_exception=True)
+@require_safe
 def document_register_pdf(request):
     """'Wykaz dokumentów obowiązujących': every document in force, grouped by kind."""
     kind_order = Case(
@@ -284,6 +288,7 @@ def download_name(version):
 
 
 @permission_required("qms.view_document", raise_exception=True)
+@require_safe
 def version_download(request, pk):
     version = get_object_or_404(DocumentVersion.objects.select_related("document"), pk=pk)
     if not roles.can_see_version(request.user, version):
@@ -475,6 +480,7 @@ def version_confirm_read(request, pk):
 
 
 @permission_required("qms.view_readconfirmation", raise_exception=True)
+@require_safe
 def version_readers(request, pk):
     """Staff of the units the document concerns: who has confirmed reading this version."""
     version = get_object_or_404(

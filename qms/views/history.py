@@ -3,12 +3,14 @@
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from qms import history
 from qms.views.core import paginate
 
 
 @permission_required("qms.view_change_history", raise_exception=True)
+@require_safe
 def record_history(request, record_type, pk):
     model = history.record_model(record_type)
     if model is None:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from qms.forms_processes import (
     MeasureForm,
@@ -61,6 +62,7 @@ def _edit_on_card(request, *, form_class, instance, title, process):
 
 
 @permission_required("qms.view_process", raise_exception=True)
+@require_safe
 def process_list(request):
     processes = ProcessFilter(
         request.GET,
@@ -76,6 +78,7 @@ def process_list(request):
 
 
 @permission_required("qms.view_process", raise_exception=True)
+@require_safe
 def process_map(request):
     """The processes of the system as the familiar picture of the ISO 9001 process map."""
     bands = {kind: [] for kind in ProcessKind}
@@ -203,11 +206,13 @@ def _process_card(request, pk):
 
 
 @permission_required("qms.view_process", raise_exception=True)
+@require_safe
 def process_detail(request, pk):
     return render(request, "qms/process_detail.html", _process_card(request, pk))
 
 
 @permission_required("qms.view_process", raise_exception=True)
+@require_safe
 def process_pdf(request, pk):
     context = _process_card(request, pk)
     process = context["process"]
@@ -309,6 +314,7 @@ def measurevalue_create(request, pk):
 
 
 @permission_required("qms.view_process", raise_exception=True)
+@require_safe
 def unit_list(request):
     units = OrganisationalUnit.objects.select_related("head").prefetch_related(
         Prefetch(
