@@ -1,4 +1,7 @@
-"""The corrective-action register: its queryset and its filters (django-filter)."""
+"""The filters of the audits' lists (django-filter): the audits, the corrective-action register.
+
+The register's queryset lives here too: its page and its PDF share it.
+"""
 
 import django_filters
 from django import forms
@@ -6,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from qms.models import Process
 
-from .models import ActionStatus, AuditProgramme, CorrectiveAction
+from .models import ActionStatus, Audit, AuditProgramme, AuditStatus, CorrectiveAction
 
 
 def register_queryset():
@@ -26,20 +29,11 @@ def programme_years():
     return [(str(year), str(year)) for year in years]
 
 
-class ProcessChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.code} {obj.name}"
-
-
-class ProcessFilter(django_filters.ModelChoiceFilter):
-    field_class = ProcessChoiceField
-
-
 class ActionFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=ActionStatus.choices, empty_label=_("all statuses")
     )
-    process = ProcessFilter(
+    process = django_filters.ModelChoiceFilter(
         label=_("Process"),
         field_name="finding__process",
         queryset=Process.objects.only("code", "name").order_by("code"),
@@ -82,3 +76,19 @@ class ActionFilter(django_filters.FilterSet):
             else:
                 described.append(f"{field.label}: {value}")
         return described
+
+
+class AuditFilter(django_filters.FilterSet):
+    year = django_filters.ChoiceFilter(
+        label=_("Year"),
+        field_name="programme__year",
+        choices=programme_years,
+        empty_label=_("all years"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=AuditStatus.choices, empty_label=_("all statuses")
+    )
+
+    class Meta:
+        model = Audit
+        fields = ["year", "status"]

@@ -77,7 +77,7 @@ class AuditProgramme(QualityRecord):
         return str(self.year)
 
     def get_absolute_url(self):
-        return reverse("intranet:programme_detail", args=[self.year])
+        return reverse("audits:programme_detail", args=[self.year])
 
 
 class AuditStatus(models.TextChoices):
@@ -201,7 +201,7 @@ class Audit(QualityRecord):
         return self.number
 
     def get_absolute_url(self):
-        return reverse("intranet:audit_detail", args=[self.pk])
+        return reverse("audits:audit_detail", args=[self.pk])
 
     @property
     def is_closed(self):
@@ -258,7 +258,7 @@ class ChecklistItem(QualityRecord):
         return self.question[:60]
 
     def get_absolute_url(self):
-        return reverse("intranet:audit_checklist", args=[self.audit_id]) + f"#q{self.pk}"
+        return reverse("audits:checklist_detail", args=[self.audit_id]) + f"#q{self.pk}"
 
 
 class FindingKind(models.TextChoices):
@@ -326,7 +326,7 @@ class Finding(QualityRecord):
         return f"{self.number}"
 
     def get_absolute_url(self):
-        return reverse("intranet:finding_detail", args=[self.pk])
+        return reverse("audits:finding_detail", args=[self.pk])
 
     @property
     def is_nonconformity(self):
@@ -434,7 +434,7 @@ class CorrectiveAction(QualityRecord):
         return self.action[:60]
 
     def get_absolute_url(self):
-        return reverse("intranet:finding_detail", args=[self.finding_id]) + f"#action-{self.pk}"
+        return reverse("audits:finding_detail", args=[self.finding_id]) + f"#action-{self.pk}"
 
     @property
     def is_overdue(self):

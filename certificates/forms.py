@@ -1,7 +1,7 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
-from qms.forms import DateInput, https_by_default
+from qms.forms.fields import DateInput, https_by_default
 from qms.uploads import validate_file_name
 
 from .models import Certificate, CertificationBody, ExternalAudit

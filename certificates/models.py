@@ -36,7 +36,7 @@ class CertificationBody(QualityRecord):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("intranet:body_update", args=[self.pk])
+        return reverse("certificates:body_update", args=[self.pk])
 
 
 class CertificateStatus(models.TextChoices):
@@ -264,7 +264,7 @@ class ExternalAudit(QualityRecord):
         return f"{self.get_kind_display()} {self.first_day:%Y-%m-%d}"
 
     def get_absolute_url(self):
-        return reverse("intranet:externalaudit_update", args=[self.pk])
+        return reverse("certificates:externalaudit_update", args=[self.pk])
 
     @property
     def strength_list(self):

@@ -1,3 +1,6 @@
+"""The certificates' URLs: the residents' pages (composed into `public` by qms/urls.py) and the
+intranet's certification records (namespace `certificates`)."""
+
 from django.urls import path
 
 from . import views

@@ -1,13 +1,13 @@
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from qms.history import last_changed
 from qms.models import Organisation, QualityPolicy, Representative, today
 from qms.pdf import render_pdf
-from qms.views.core import edit_record, paginate
+from qms.shortcuts import form_page, paginate, submitted
 
 from .forms import CertificateForm, CertificationBodyForm, ExternalAuditForm
 from .models import Certificate, CertificationBody, ExternalAudit
@@ -113,22 +113,23 @@ def certificate_list(request):
 
 @permission_required("certificates.add_certificate", raise_exception=True)
 def certificate_create(request):
-    return edit_record(
+    return form_page(
         request,
-        form_class=CertificateForm,
+        CertificateForm(*submitted(request)),
         title=_("New certificate"),
-        back_url="intranet:certificate_list",
+        cancel="certificates:certificate_list",
+        success_url="certificates:certificate_list",
     )
 
 
 @permission_required("certificates.change_certificate", raise_exception=True)
 def certificate_update(request, pk):
-    return edit_record(
+    return form_page(
         request,
-        form_class=CertificateForm,
-        instance=get_object_or_404(Certificate, pk=pk),
+        CertificateForm(*submitted(request), instance=get_object_or_404(Certificate, pk=pk)),
         title=_("Edit the certificate"),
-        back_url="intranet:certificate_list",
+        cancel="certificates:certificate_list",
+        success_url="certificates:certificate_list",
     )
 
 
@@ -144,22 +145,25 @@ def body_list(request):
 
 @permission_required("certificates.add_certificationbody", raise_exception=True)
 def body_create(request):
-    return edit_record(
+    return form_page(
         request,
-        form_class=CertificationBodyForm,
+        CertificationBodyForm(*submitted(request)),
         title=_("New certification body"),
-        back_url="intranet:body_list",
+        cancel="certificates:body_list",
+        success_url="certificates:body_list",
     )
 
 
 @permission_required("certificates.change_certificationbody", raise_exception=True)
 def body_update(request, pk):
-    return edit_record(
+    return form_page(
         request,
-        form_class=CertificationBodyForm,
-        instance=get_object_or_404(CertificationBody, pk=pk),
+        CertificationBodyForm(
+            *submitted(request), instance=get_object_or_404(CertificationBody, pk=pk)
+        ),
         title=_("Edit the certification body"),
-        back_url="intranet:body_list",
+        cancel="certificates:body_list",
+        success_url="certificates:body_list",
     )
 
 
@@ -179,20 +183,21 @@ def externalaudit_list(request):
 
 @permission_required("certificates.add_externalaudit", raise_exception=True)
 def externalaudit_create(request):
-    return edit_record(
+    return form_page(
         request,
-        form_class=ExternalAuditForm,
+        ExternalAuditForm(*submitted(request)),
         title=_("New external audit"),
-        back_url="intranet:externalaudit_list",
+        cancel="certificates:externalaudit_list",
+        success_url="certificates:externalaudit_list",
     )
 
 
 @permission_required("certificates.change_externalaudit", raise_exception=True)
 def externalaudit_update(request, pk):
-    return edit_record(
+    return form_page(
         request,
-        form_class=ExternalAuditForm,
-        instance=get_object_or_404(ExternalAudit, pk=pk),
+        ExternalAuditForm(*submitted(request), instance=get_object_or_404(ExternalAudit, pk=pk)),
         title=_("Edit the external audit"),
-        back_url="intranet:externalaudit_list",
+        cancel="certificates:externalaudit_list",
+        success_url="certificates:externalaudit_list",
     )

@@ -1,4 +1,7 @@
-"""The register's queryset and filters (django-filter), shared by the views and the benchmark."""
+"""The filters of the intranet's lists (django-filter): the register of documents, the processes.
+
+The register's queryset lives here too: the views and the search benchmark share it.
+"""
 
 import django_filters
 from django import forms
@@ -20,6 +23,7 @@ from .models import (
     DocumentVersion,
     OrganisationalUnit,
     Process,
+    ProcessKind,
     VersionStatus,
     today,
 )
@@ -131,3 +135,19 @@ class DocumentFilter(django_filters.FilterSet):
         if value == RegisterStatus.REVIEW_DUE:
             return queryset.filter(current__next_review_on__lt=today())
         return queryset
+
+
+class ProcessFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=ProcessKind.choices, empty_label=_("all kinds")
+    )
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Organisational unit"),
+        field_name="units",
+        queryset=OrganisationalUnit.objects.all(),
+        empty_label=_("all units"),
+    )
+
+    class Meta:
+        model = Process
+        fields = ["kind", "unit"]

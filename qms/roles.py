@@ -5,6 +5,7 @@ ROLE_PERMISSIONS after every `migrate` (see QmsConfig.ready), so a fresh databas
 the demo data. Every view asks the object rules below (who is on this audit, who owns this process).
 """
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 COORDINATOR = "coordinator"
@@ -124,6 +125,20 @@ def sync_roles(apps=None, using="default", **kwargs):
         group.permissions.set(wanted)
 
 
+def require(rule, user, record):
+    """`record`, if `rule(user, record)` allows it; otherwise the request is refused with 403.
+
+    The one way a view applies an object rule: `roles.require(roles.can_edit_audit, user, audit)`.
+    """
+    if not rule(user, record):
+        raise PermissionDenied
+    return record
+
+
+def has_role(user, role):
+    return any(group.name == role for group in user.groups.all())
+
+
 def can_edit_process(user, process):
     """The coordinator edits every process card; an owner edits the risks and measures of theirs."""
     return user.has_perm("qms.change_process") or (
@@ -172,10 +187,22 @@ def can_see_version(user, version):
     return version.is_in_force or user.has_perm("qms.view_document_history")
 
 
-def can_confirm_read(user, version, concerned_unit_ids):
-    """Staff of the units a document concerns confirm they have read its version in force."""
+def can_see_document(user, version_in_force):
+    """Staff see documents in force only; a draft or a withdrawn document is for those who read
+    the documents' history."""
+    return version_in_force is not None or user.has_perm("qms.view_document_history")
+
+
+def can_confirm_read(user, version, concerned_units=None):
+    """Staff of the units a document concerns confirm they have read its version in force.
+
+    `concerned_units` are the document's, when the caller has read them already."""
     profile = getattr(user, "staff_profile", None)
-    return profile is not None and profile.unit_id in concerned_unit_ids
+    if profile is None:
+        return False
+    if concerned_units is None:
+        concerned_units = version.document.concerned_units.all()
+    return profile.unit_id in {unit.pk for unit in concerned_units}
 
 
 def is_on_audit(user, audit):
@@ -207,10 +234,24 @@ def can_answer_finding(user, finding):
     )
 
 
+def can_verify_actions(user, audit):
+    """The verdict on an action's effectiveness belongs to an auditor of its audit, until the
+    audit is closed."""
+    return (
+        not audit.is_closed
+        and user.has_perm("audits.verify_correctiveaction")
+        and is_on_audit(user, audit)
+    )
+
+
 def can_verify_action(user, action):
-    """The verdict on an action's effectiveness belongs to an auditor of its audit."""
-    return user.has_perm("audits.verify_correctiveaction") and is_on_audit(
-        user, action.finding.audit
+    return can_verify_actions(user, action.finding.audit)
+
+
+def can_close_actions(user, audit):
+    """The coordinator, or an auditor of the audit, closes its actions verified effective."""
+    return can_verify_actions(user, audit) or (
+        not audit.is_closed and user.has_perm("audits.manage_audits")
     )
 
 

@@ -1,4 +1,11 @@
-"""The project's URLs: the only place that composes the apps."""
+"""The project's URLs: the only place that composes the apps, and the core's own patterns.
+
+Namespaces: `public` (the residents' pages, no login), `intranet` (the quality system's core:
+organisation, processes, units, documents, accounts, the change history), `audits` and
+`certificates` (each app's intranet pages). Grammar: `things/`, `things/new/`, `things/<pk>/`,
+`things/<pk>/edit/`, `things/<pk>/pdf/`; names `thing_list`, `thing_create`, `thing_detail`,
+`thing_update`, `thing_pdf`.
+"""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -8,45 +15,102 @@ from django.urls import include, path
 from audits import urls as audit_urls
 from certificates import urls as certificate_urls
 
-from . import urls_accounts, urls_documents, urls_processes
-from .views import core as views
-from .views.history import record_history
+from .views import accounts, documents, history, home, organisation, processes, units
 
 public_patterns = [
     *certificate_urls.public_patterns,
-    path("accessibility/", views.accessibility_statement, name="accessibility"),
+    path("accessibility/", organisation.accessibility_statement, name="accessibility"),
+]
+
+organisation_patterns = [
+    path("organisation/edit/", organisation.organisation_update, name="organisation_update"),
+    path("representatives/", organisation.representative_list, name="representative_list"),
+    path("representatives/new/", organisation.representative_create, name="representative_create"),
+    path(
+        "representatives/<int:pk>/edit/",
+        organisation.representative_update,
+        name="representative_update",
+    ),
+    path("policies/", organisation.policy_list, name="policy_list"),
+    path("policies/new/", organisation.policy_create, name="policy_create"),
+    path("policies/<int:pk>/edit/", organisation.policy_update, name="policy_update"),
+    path(
+        "policies/<int:pk>/put-in-force/",
+        organisation.policy_put_in_force,
+        name="policy_put_in_force",
+    ),
+]
+
+process_patterns = [
+    path("processes/", processes.process_list, name="process_list"),
+    path("processes/map/", processes.process_map, name="process_map"),
+    path("processes/new/", processes.process_create, name="process_create"),
+    path("processes/<int:pk>/", processes.process_detail, name="process_detail"),
+    path("processes/<int:pk>/edit/", processes.process_update, name="process_update"),
+    path("processes/<int:pk>/pdf/", processes.process_pdf, name="process_pdf"),
+    path("processes/<int:pk>/risks/new/", processes.risk_create, name="risk_create"),
+    path("risks/<int:pk>/edit/", processes.risk_update, name="risk_update"),
+    path("processes/<int:pk>/measures/new/", processes.measure_create, name="measure_create"),
+    path("measures/<int:pk>/edit/", processes.measure_update, name="measure_update"),
+    path(
+        "measures/<int:pk>/values/new/",
+        processes.measurevalue_create,
+        name="measurevalue_create",
+    ),
+]
+
+unit_patterns = [
+    path("units/", units.unit_list, name="unit_list"),
+    path("units/new/", units.unit_create, name="unit_create"),
+    path("units/<int:pk>/edit/", units.unit_update, name="unit_update"),
+]
+
+document_patterns = [
+    path("documents/", documents.document_list, name="document_list"),
+    path("documents/new/", documents.document_create, name="document_create"),
+    path("documents/reviews/", documents.document_reviews, name="document_reviews"),
+    path("documents/pdf/", documents.document_register_pdf, name="document_register_pdf"),
+    path("documents/<int:pk>/", documents.document_detail, name="document_detail"),
+    path("documents/<int:pk>/edit/", documents.document_update, name="document_update"),
+    path("documents/<int:pk>/withdraw/", documents.document_withdraw, name="document_withdraw"),
+    path("documents/<int:pk>/versions/new/", documents.version_create, name="version_create"),
+    path("versions/<int:pk>/submit/", documents.version_submit, name="version_submit"),
+    path("versions/<int:pk>/return/", documents.version_return, name="version_return"),
+    path("versions/<int:pk>/approve/", documents.version_approve, name="version_approve"),
+    path("versions/<int:pk>/withdraw/", documents.version_withdraw, name="version_withdraw"),
+    path("versions/<int:pk>/download/", documents.version_download, name="version_download"),
+    path(
+        "versions/<int:pk>/confirm-read/",
+        documents.version_confirm_read,
+        name="version_confirm_read",
+    ),
+    path("versions/<int:pk>/readers/", documents.version_readers, name="version_readers"),
+]
+
+# Staff accounts: deactivated, never deleted.
+account_patterns = [
+    path("accounts/", accounts.account_list, name="account_list"),
+    path("accounts/<int:pk>/deactivate/", accounts.account_deactivate, name="account_deactivate"),
+    path("accounts/<int:pk>/reactivate/", accounts.account_reactivate, name="account_reactivate"),
+    path("accounts/<int:pk>/unlock/", accounts.account_unlock, name="account_unlock"),
 ]
 
 intranet_patterns = [
-    path("", views.intranet_home, name="home"),
-    path("organisation/edit/", views.organisation_update, name="organisation_update"),
-    path("representatives/", views.representative_list, name="representative_list"),
-    path("representatives/new/", views.representative_create, name="representative_create"),
-    path(
-        "representatives/<int:pk>/edit/",
-        views.representative_update,
-        name="representative_update",
-    ),
-    path("policies/", views.policy_list, name="policy_list"),
-    path("policies/new/", views.policy_create, name="policy_create"),
-    path("policies/<int:pk>/edit/", views.policy_update, name="policy_update"),
-    path(
-        "policies/<int:pk>/put-in-force/",
-        views.policy_put_in_force,
-        name="policy_put_in_force",
-    ),
-    *certificate_urls.intranet_patterns,
-    *urls_processes.patterns,
-    *urls_documents.patterns,
-    *urls_accounts.patterns,
-    path("audits/", include(audit_urls.intranet_patterns)),
-    path("history/<str:record_type>/<int:pk>/", record_history, name="record_history"),
+    path("", home.intranet_home, name="home"),
+    *organisation_patterns,
+    *process_patterns,
+    *unit_patterns,
+    *document_patterns,
+    *account_patterns,
+    path("history/<str:record_type>/<int:pk>/", history.record_history, name="record_history"),
 ]
 
 # Polish, the default, has no prefix (/); English lives under /en/.
 urlpatterns = i18n_patterns(
     path("", include((public_patterns, "public"))),
     path("intranet/", include((intranet_patterns, "intranet"))),
+    path("intranet/", include((certificate_urls.intranet_patterns, "certificates"))),
+    path("intranet/audits/", include(audit_urls)),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

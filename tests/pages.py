@@ -103,7 +103,7 @@ PAGES = {
     "document-detail-employee": ("/intranet/documents/{document[KJ]}/", "employee", 200),
     "forbidden": ("/intranet/certificates/", "employee", 403),
     # Internal audits (records picked by status in the demo: see the audit keys below)
-    "programme-list": ("/intranet/audits/", "coordinator", 200),
+    "programme-list": ("/intranet/audits/programmes/", "coordinator", 200),
     "programme-detail": ("/intranet/audits/programmes/{programme[latest]}/", "coordinator", 200),
     "programme-create": ("/intranet/audits/programmes/new/", "coordinator", 200),
     "programme-update": (
@@ -111,9 +111,9 @@ PAGES = {
         "coordinator",
         200,
     ),
-    "coverage": ("/intranet/audits/coverage/", "coordinator", 200),
-    "audit-list": ("/intranet/audits/list/", "coordinator", 200),
-    "audit-list-employee": ("/intranet/audits/list/", "employee", 200),
+    "coverage": ("/intranet/audits/programmes/coverage/", "coordinator", 200),
+    "audit-list": ("/intranet/audits/", "coordinator", 200),
+    "audit-list-employee": ("/intranet/audits/", "employee", 200),
     "audit-create": ("/intranet/audits/new/", "coordinator", 200),
     "audit-detail": ("/intranet/audits/{audit_in[in_progress]}/", "coordinator", 200),
     "audit-detail-reported": ("/intranet/audits/{audit_in[reported]}/", "auditor", 200),
@@ -210,9 +210,9 @@ PDF_SOURCES = {
     "certificate-pdf-source": ("/certificates/{certificate}/pdf/?html=1", None),
     "process-pdf-source": ("/intranet/processes/{process[P-04]}/pdf/?html=1", "coordinator"),
     "document-register-pdf-source": ("/intranet/documents/pdf/?html=1", "coordinator"),
-    "audit-report-pdf-source": ("/intranet/audits/{audit_in[closed]}/report.pdf?html=1", "auditor"),
+    "audit-report-pdf-source": ("/intranet/audits/{audit_in[closed]}/pdf/?html=1", "auditor"),
     "checklist-pdf-source": (
-        "/intranet/audits/{audit_in[in_progress]}/checklist.pdf?html=1",
+        "/intranet/audits/{audit_in[in_progress]}/checklist/pdf/?html=1",
         "auditor",
     ),
     "programme-pdf-source": (

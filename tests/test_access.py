@@ -17,15 +17,15 @@ PUBLIC_PAGES = [
 
 # (url name, kwargs, the permission it needs: "view" pages are open to auditors too)
 INTRANET_PAGES = [
-    ("intranet:certificate_list", {}, "view"),
-    ("intranet:certificate_create", {}, "change"),
-    ("intranet:certificate_update", {"pk": "cert"}, "change"),
-    ("intranet:body_list", {}, "view"),
-    ("intranet:body_create", {}, "change"),
-    ("intranet:body_update", {"pk": "body"}, "change"),
-    ("intranet:externalaudit_list", {}, "view"),
-    ("intranet:externalaudit_create", {}, "change"),
-    ("intranet:externalaudit_update", {"pk": "audit"}, "change"),
+    ("certificates:certificate_list", {}, "view"),
+    ("certificates:certificate_create", {}, "change"),
+    ("certificates:certificate_update", {"pk": "cert"}, "change"),
+    ("certificates:body_list", {}, "view"),
+    ("certificates:body_create", {}, "change"),
+    ("certificates:body_update", {"pk": "body"}, "change"),
+    ("certificates:externalaudit_list", {}, "view"),
+    ("certificates:externalaudit_create", {}, "change"),
+    ("certificates:externalaudit_update", {"pk": "audit"}, "change"),
     ("intranet:policy_list", {}, "view"),
     ("intranet:policy_create", {}, "change"),
     ("intranet:policy_update", {"pk": "draft"}, "change"),
@@ -95,17 +95,17 @@ def test_every_role_opens_the_intranet_home(client_as, employee, owner, auditor,
 
 
 def test_employee_home_links_only_to_what_they_may_open(client_as, employee, coordinator):
-    assert reverse("intranet:certificate_list").encode() not in (
+    assert reverse("certificates:certificate_list").encode() not in (
         client_as(employee).get(reverse("intranet:home")).content
     )
-    assert reverse("intranet:certificate_list").encode() in (
+    assert reverse("certificates:certificate_list").encode() in (
         client_as(coordinator).get(reverse("intranet:home")).content
     )
 
 
 def test_employee_cannot_post_to_a_form(client_as, employee, records):
     response = client_as(employee).post(
-        reverse("intranet:certificate_update", args=[records["cert"]]), {"number": "X"}
+        reverse("certificates:certificate_update", args=[records["cert"]]), {"number": "X"}
     )
     assert response.status_code == 403
 

@@ -78,7 +78,7 @@ def records(owner, auditor, make_user):
 
 
 def url_for(name, kwargs, records):
-    return reverse(f"intranet:{name}", kwargs={k: records[v] for k, v in kwargs.items()})
+    return reverse(f"audits:{name}", kwargs={k: records[v] for k, v in kwargs.items()})
 
 
 # What the owner of the finding's process opens, and the same for another owner's finding
@@ -243,7 +243,7 @@ def test_cycle_open_implemented_not_effective_again_effective_closed(
 
     client = client_as(owner)
     response = client.post(
-        reverse("intranet:action_create", args=[finding.pk]),
+        reverse("audits:action_create", args=[finding.pk]),
         {
             "correction": "Wycofano stary formularz.",
             "root_cause": "Brak przeglądu formularzy.",
@@ -262,7 +262,7 @@ def test_cycle_open_implemented_not_effective_again_effective_closed(
     )
 
     response = client.post(
-        reverse("intranet:action_implemented", args=[action.pk]),
+        reverse("audits:action_implemented", args=[action.pk]),
         {"implemented_on": first_implementation.isoformat()},
     )
     assert response.status_code == 302
@@ -272,7 +272,7 @@ def test_cycle_open_implemented_not_effective_again_effective_closed(
         first_implementation,
     )
 
-    verify_url = reverse("intranet:action_verify", args=[action.pk])
+    verify_url = reverse("audits:action_verify", args=[action.pk])
     client = client_as(auditor)
     response = client.post(
         verify_url,
@@ -293,7 +293,7 @@ def test_cycle_open_implemented_not_effective_again_effective_closed(
 
     # Back with the owner, who sees why, revises the action and implements it again.
     client = client_as(owner)
-    update_url = reverse("intranet:action_update", args=[action.pk])
+    update_url = reverse("audits:action_update", args=[action.pk])
     assert "Formularz nadal w obiegu." in client.get(update_url).content.decode()
     response = client.post(
         update_url,
@@ -307,7 +307,7 @@ def test_cycle_open_implemented_not_effective_again_effective_closed(
     )
     assert response.status_code == 302
     response = client.post(
-        reverse("intranet:action_implemented", args=[action.pk]),
+        reverse("audits:action_implemented", args=[action.pk]),
         {"implemented_on": today().isoformat()},
     )
     assert response.status_code == 302
@@ -330,7 +330,7 @@ def test_cycle_open_implemented_not_effective_again_effective_closed(
     assert not services.open_nonconformities(audit).exists()
 
     before = timezone.now()
-    response = client.post(reverse("intranet:action_close", args=[action.pk]))
+    response = client.post(reverse("audits:action_close", args=[action.pk]))
     assert response.status_code == 302
     assert response["Location"] == action.get_absolute_url()
     action.refresh_from_db()
@@ -438,7 +438,7 @@ def test_observation_gets_no_corrective_action(client_as, owner, records):
     observation = factories.finding(
         audit=audit, kind=FindingKind.OBSERVATION, process=factories.process(owner=owner)
     )
-    response = client_as(owner).get(reverse("intranet:action_create", args=[observation.pk]))
+    response = client_as(owner).get(reverse("audits:action_create", args=[observation.pk]))
     assert response.status_code == 302
     assert response["Location"] == observation.get_absolute_url()
 
@@ -459,18 +459,18 @@ def rendered_actions(user, finding_pk):
 
 def test_finding_page_shows_each_role_its_buttons(owner, auditor, coordinator, employee, records):
     html = rendered_actions(owner, records["finding"])
-    assert reverse("intranet:action_create", args=[records["finding"]]) in html
-    assert reverse("intranet:action_implemented", args=[records["open"]]) in html
+    assert reverse("audits:action_create", args=[records["finding"]]) in html
+    assert reverse("audits:action_implemented", args=[records["open"]]) in html
     assert "/verify/" not in html and "/close/" not in html
 
     html = rendered_actions(auditor, records["finding"])
-    assert reverse("intranet:action_verify", args=[records["implemented"]]) in html
-    assert reverse("intranet:action_close", args=[records["effective"]]) in html
+    assert reverse("audits:action_verify", args=[records["implemented"]]) in html
+    assert reverse("audits:action_close", args=[records["effective"]]) in html
     assert "/edit/" not in html and "/actions/new/" not in html
 
     html = rendered_actions(coordinator, records["finding"])
     assert "/verify/" not in html
-    assert reverse("intranet:action_close", args=[records["effective"]]) in html
+    assert reverse("audits:action_close", args=[records["effective"]]) in html
 
     html = rendered_actions(employee, records["finding"])
     assert "btn" not in html
@@ -497,7 +497,7 @@ def overdue(records):
 
 def test_overdue_action_is_flagged_in_words_and_colour(client_as, coordinator, overdue):
     assert overdue.is_overdue
-    response = client_as(coordinator).get(reverse("intranet:action_register"))
+    response = client_as(coordinator).get(reverse("audits:action_register"))
     html = response.content.decode()
     assert html.count('<span class="badge text-bg-danger">') == 1
     row = html[html.index("Szkolenie pracowników kancelarii") :]
@@ -513,7 +513,7 @@ def test_implemented_action_past_its_due_date_is_not_overdue(records):
 
 def test_register_filters_overdue_status_process_and_year(client_as, coordinator, overdue):
     client = client_as(coordinator)
-    register = reverse("intranet:action_register")
+    register = reverse("audits:action_register")
 
     def listed(**query):
         return [a.pk for a in client.get(register, query).context["page_obj"]]
@@ -532,7 +532,7 @@ def test_register_lists_audit_finding_process_responsible_and_due_date(
     action = CorrectiveAction.objects.select_related("finding__audit", "finding__process").get(
         pk=records["open"]
     )
-    html = client_as(coordinator).get(reverse("intranet:action_register")).content.decode()
+    html = client_as(coordinator).get(reverse("audits:action_register")).content.decode()
     for text in (
         action.finding.audit.number,
         action.finding.process.code,
@@ -569,7 +569,7 @@ def test_register_queries_do_not_grow_with_actions(
         bulk_actions(rows // 2, finding=finding, responsible=owner)
     client = client_as(coordinator)
     with django_assert_num_queries(9):
-        response = client.get(reverse("intranet:action_register"), {"status": "open"})
+        response = client.get(reverse("audits:action_register"), {"status": "open"})
     assert response.status_code == 200
     assert len(response.context["page_obj"]) == min(rows, 50)
 
@@ -580,7 +580,7 @@ def test_register_queries_do_not_grow_with_actions(
 def test_register_pdf_is_polish_tagged_and_landscape(client_as, coordinator, overdue):
     overdue.responsible.first_name, overdue.responsible.last_name = "Łucja", "Żmuda"
     overdue.responsible.save()
-    response = client_as(coordinator).get(reverse("intranet:action_register_pdf"))
+    response = client_as(coordinator).get(reverse("audits:action_register_pdf"))
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
@@ -602,9 +602,7 @@ def test_register_pdf_is_polish_tagged_and_landscape(client_as, coordinator, ove
 
 
 def test_register_pdf_prints_the_filtered_register(client_as, coordinator, overdue):
-    response = client_as(coordinator).get(
-        reverse("intranet:action_register_pdf"), {"overdue": "on"}
-    )
+    response = client_as(coordinator).get(reverse("audits:action_register_pdf"), {"overdue": "on"})
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "Szkolenie pracowników kancelarii." in text
     assert "Wprowadzić przegląd formularzy" not in text
@@ -644,7 +642,7 @@ def test_auditor_home_lists_actions_waiting_for_verification(
 ):
     response = client_as(auditor).get(reverse("intranet:home"))
     assert [a.pk for a in response.context["to_verify"]] == [records["implemented"]]
-    assert reverse("intranet:action_verify", args=[records["implemented"]]) in (
+    assert reverse("audits:action_verify", args=[records["implemented"]]) in (
         response.content.decode()
     )
     stranger = make_user("stranger", roles.AUDITOR)
@@ -655,19 +653,19 @@ def test_home_counts_overdue_actions_and_links_to_the_register(client_as, owner,
     response = client_as(owner).get(reverse("intranet:home"))
     assert response.context["overdue_actions"] == 1
     html = response.content.decode()
-    assert f'href="{reverse("intranet:action_register")}?overdue=on"' in html
-    assert f'href="{reverse("intranet:action_register")}"' in html
+    assert f'href="{reverse("audits:action_register")}?overdue=on"' in html
+    assert f'href="{reverse("audits:action_register")}"' in html
 
 
 def test_home_links_to_the_audit_programme(client_as, owner, records):
     html = client_as(owner).get(reverse("intranet:home")).content.decode()
-    assert f'href="{reverse("intranet:programme_list")}"' in html
+    assert f'href="{reverse("audits:programme_list")}"' in html
 
 
 def test_employee_home_has_no_audit_work(client_as, employee, overdue):
     response = client_as(employee).get(reverse("intranet:home"))
     assert "overdue_actions" not in response.context
-    assert reverse("intranet:action_register") not in response.content.decode()
+    assert reverse("audits:action_register") not in response.content.decode()
 
 
 @pytest.mark.parametrize("rows", [2, 30])

@@ -65,7 +65,7 @@ def records(auditor, owner, make_user):
 
 
 def url_for(name, kwargs, records):
-    return reverse(f"intranet:{name}", kwargs={k: records[v] for k, v in kwargs.items()})
+    return reverse(f"audits:{name}", kwargs={k: records[v] for k, v in kwargs.items()})
 
 
 # The permission ladder: every view, every role. "team" is an auditor on the audit's team,
@@ -81,7 +81,7 @@ LADDER = [
     ("programme_list", {}, {"employee": 403, **READERS}),
     ("programme_detail", {"year": "year"}, {"employee": 403, **READERS}),
     ("programme_pdf", {"year": "year"}, {"employee": 403, **READERS}),
-    ("coverage", {}, {"employee": 403, **READERS}),
+    ("programme_coverage", {}, {"employee": 403, **READERS}),
     ("programme_create", {}, {**NOBODY, "coordinator": 200}),
     ("programme_update", {"year": "year"}, {**NOBODY, "coordinator": 200}),
     ("audit_list", {}, {"employee": 200, **READERS}),
@@ -170,13 +170,13 @@ def test_transitions_accept_only_post(client_as, coordinator, records, name):
 
 
 def test_employee_lists_only_closed_audits(client_as, employee, records):
-    response = client_as(employee).get(reverse("intranet:audit_list"))
+    response = client_as(employee).get(reverse("audits:audit_list"))
     assert [a.pk for a in response.context["page_obj"]] == [records["closed"]]
     html = response.content.decode()
-    assert reverse("intranet:audit_pdf", args=[records["closed"]]) in html
-    assert f'href="{reverse("intranet:audit_detail", args=[records["open"]])}"' not in html
+    assert reverse("audits:audit_pdf", args=[records["closed"]]) in html
+    assert f'href="{reverse("audits:audit_detail", args=[records["open"]])}"' not in html
     # No link leads an employee to a page that would refuse them.
-    assert f'href="{reverse("intranet:programme_list")}"' not in html
+    assert f'href="{reverse("audits:programme_list")}"' not in html
 
 
 def test_employee_reads_a_closed_audit_but_gets_no_buttons(client_as, employee, records):
@@ -184,20 +184,20 @@ def test_employee_reads_a_closed_audit_but_gets_no_buttons(client_as, employee, 
     html = html.content.decode()
     assert "Audyt zamknięty" in html
     for name in ("audit_update", "audit_start", "audit_report", "audit_close"):
-        assert reverse(f"intranet:{name}", args=[records["closed"]]) not in html
+        assert reverse(f"audits:{name}", args=[records["closed"]]) not in html
 
 
 def test_closed_audit_shows_no_edit_buttons_even_to_the_coordinator(
     client_as, coordinator, records
 ):
     html = client_as(coordinator).get(url_for("audit_detail", {"pk": "closed"}, records))
-    assert reverse("intranet:audit_update", args=[records["closed"]]) not in html.content.decode()
+    assert reverse("audits:audit_update", args=[records["closed"]]) not in html.content.decode()
 
 
 def test_unknown_audit_and_programme_are_not_found(client_as, coordinator, records):
     client = client_as(coordinator)
-    assert client.get(reverse("intranet:audit_detail", args=[999])).status_code == 404
-    assert client.get(reverse("intranet:programme_detail", args=[1999])).status_code == 404
+    assert client.get(reverse("audits:audit_detail", args=[999])).status_code == 404
+    assert client.get(reverse("audits:programme_detail", args=[1999])).status_code == 404
 
 
 # Numbering
@@ -246,18 +246,16 @@ def test_two_audits_created_at_once_get_distinct_consecutive_numbers(make_user):
 def test_coordinator_sets_up_a_programme_and_lands_on_it(client_as, coordinator):
     factories.organisation()
     response = client_as(coordinator).post(
-        reverse("intranet:programme_create"),
+        reverse("audits:programme_create"),
         {"year": "2027", "objectives": "Audyt wszystkich procesów podstawowych."},
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("intranet:programme_detail", args=[2027])
+    assert response["Location"] == reverse("audits:programme_detail", args=[2027])
     assert AuditProgramme.objects.get(year=2027).objectives.startswith("Audyt")
 
 
 def test_second_programme_for_a_year_is_refused(client_as, coordinator, records):
-    response = client_as(coordinator).post(
-        reverse("intranet:programme_create"), {"year": str(YEAR)}
-    )
+    response = client_as(coordinator).post(reverse("audits:programme_create"), {"year": str(YEAR)})
     assert response.status_code == 200
     assert response.context["form"].errors["year"]
     assert AuditProgramme.objects.count() == 1
@@ -275,12 +273,12 @@ def test_programme_year_cannot_change_once_it_has_audits(client_as, coordinator,
 
 def test_programme_lists_years_with_their_audits_by_status(client_as, owner, records):
     factories.programme(year=2025)
-    response = client_as(owner).get(reverse("intranet:programme_list"))
+    response = client_as(owner).get(reverse("audits:programme_list"))
     rows = {p.year: p for p in response.context["page_obj"]}
     assert list(rows) == [2026, 2025]
     assert (rows[2026].n_audits, rows[2026].n_in_progress, rows[2026].n_closed) == (2, 1, 1)
     assert rows[2025].n_audits == 0
-    assert reverse("intranet:coverage") in response.content.decode()
+    assert reverse("audits:programme_coverage") in response.content.decode()
 
 
 def test_programme_shows_each_audit_in_its_month(client_as, owner, records):
@@ -320,7 +318,7 @@ def test_coverage_shows_who_was_audited_when_and_flags_processes_never_audited(
         processes=[forgotten],
         status=AuditStatus.CLOSED,
     )
-    response = client_as(owner).get(reverse("intranet:coverage"), {"until": YEAR})
+    response = client_as(owner).get(reverse("audits:programme_coverage"), {"until": YEAR})
     assert response.context["years"] == [2024, 2025, 2026]
     rows = {row["process"].pk: row for row in response.context["rows"]}
     assert rows[audited]["state"] == "audited"
@@ -333,12 +331,12 @@ def test_coverage_shows_who_was_audited_when_and_flags_processes_never_audited(
     # In words and in colour: the summary names the process, its row is marked.
     assert "coverage-row--missing" in html
     assert "P-09 Zamówienia publiczne" in html
-    assert reverse("intranet:audit_detail", args=[records["open"]]) in html
+    assert reverse("audits:audit_detail", args=[records["open"]]) in html
 
 
 def test_coverage_defaults_to_the_cycle_ending_this_year(client_as, owner, records):
     year = timezone.localdate().year
-    response = client_as(owner).get(reverse("intranet:coverage"), {"until": "nonsense"})
+    response = client_as(owner).get(reverse("audits:programme_coverage"), {"until": "nonsense"})
     assert response.status_code == 200
     assert response.context["years"] == [year - 2, year - 1, year]
 
@@ -368,11 +366,11 @@ def plan(**overrides):
 def test_auditor_plans_an_audit_which_gets_the_next_number(client_as, auditor, records):
     programme = AuditProgramme.objects.get(year=YEAR)
     client = client_as(auditor)
-    form = client.get(reverse("intranet:audit_create"), {"year": YEAR}).context["form"]
+    form = client.get(reverse("audits:audit_create"), {"year": YEAR}).context["form"]
     # The auditor planning it leads it unless they choose otherwise.
     assert form.initial["lead_auditor"] == auditor
     response = client.post(
-        reverse("intranet:audit_create"),
+        reverse("audits:audit_create"),
         plan(
             programme=programme.pk,
             lead_auditor=auditor.pk,
@@ -394,7 +392,7 @@ def test_auditor_cannot_plan_an_audit_they_are_not_on(client_as, auditor, record
 
     lead = User.objects.get(username="lead")
     response = client_as(auditor).post(
-        reverse("intranet:audit_create"),
+        reverse("audits:audit_create"),
         plan(programme=AuditProgramme.objects.get().pk, lead_auditor=lead.pk),
     )
     assert response.status_code == 200
@@ -405,21 +403,21 @@ def test_auditor_cannot_plan_an_audit_they_are_not_on(client_as, auditor, record
 
 
 def test_only_auditors_lead_or_join_an_audit(client_as, coordinator, owner, records):
-    response = client_as(coordinator).get(reverse("intranet:audit_create"))
+    response = client_as(coordinator).get(reverse("audits:audit_create"))
     form = response.context["form"]
     leads = set(form.fields["lead_auditor"].queryset.values_list("username", flat=True))
     assert leads == {"auditor", "lead", "stranger"}
     assert set(form.fields["team"].queryset.values_list("username", flat=True)) == leads
     response = client_as(coordinator).post(
-        reverse("intranet:audit_create"),
+        reverse("audits:audit_create"),
         plan(programme=AuditProgramme.objects.get().pk, lead_auditor=owner.pk),
     )
     assert response.context["form"].errors["lead_auditor"]
 
 
 def test_planning_needs_a_programme_first(client_as, coordinator):
-    response = client_as(coordinator).get(reverse("intranet:audit_create"))
-    assert response["Location"] == reverse("intranet:programme_list")
+    response = client_as(coordinator).get(reverse("audits:audit_create"))
+    assert response["Location"] == reverse("audits:programme_list")
     assert gettext("Set up the year's audit programme first.") in messages_of(response)
 
 
@@ -428,7 +426,7 @@ def test_last_day_before_the_first_is_refused_with_the_constraint_message(
 ):
     audit = Audit.objects.get(pk=records["open"])
     response = client_as(auditor).post(
-        reverse("intranet:audit_update", args=[audit.pk]),
+        reverse("audits:audit_update", args=[audit.pk]),
         plan(
             lead_auditor=audit.lead_auditor_id,
             team=[auditor.pk],
@@ -446,7 +444,7 @@ def test_last_day_before_the_first_is_refused_with_the_constraint_message(
 def test_audit_under_way_keeps_its_dates(client_as, auditor, records):
     audit = Audit.objects.get(pk=records["open"])
     response = client_as(auditor).post(
-        reverse("intranet:audit_update", args=[audit.pk]),
+        reverse("audits:audit_update", args=[audit.pk]),
         plan(lead_auditor=audit.lead_auditor_id, team=[auditor.pk]),
     )
     assert response.context["form"].errors["first_day"] == [
@@ -457,7 +455,7 @@ def test_audit_under_way_keeps_its_dates(client_as, auditor, records):
 def test_team_member_edits_the_plan_and_writes_the_conclusions(client_as, auditor, records):
     audit = Audit.objects.get(pk=records["open"])
     response = client_as(auditor).post(
-        reverse("intranet:audit_update", args=[audit.pk]),
+        reverse("audits:audit_update", args=[audit.pk]),
         plan(
             lead_auditor=audit.lead_auditor_id,
             team=[auditor.pk],
@@ -477,12 +475,12 @@ def test_team_member_edits_the_plan_and_writes_the_conclusions(client_as, audito
 def test_audit_starts_only_with_its_dates(client_as, auditor, records):
     audit = factories.audit(programme=AuditProgramme.objects.get(), lead_auditor=auditor)
     client = client_as(auditor)
-    response = client.post(reverse("intranet:audit_start", args=[audit.pk]))
+    response = client.post(reverse("audits:audit_start", args=[audit.pk]))
     assert response["Location"] == audit.get_absolute_url()
     assert gettext("Enter the audit's dates before starting it.") in messages_of(response)
     assert Audit.objects.get(pk=audit.pk).status == AuditStatus.PLANNED
     Audit.objects.filter(pk=audit.pk).update(first_day=D(2026, 6, 1))
-    client.post(reverse("intranet:audit_start", args=[audit.pk]))
+    client.post(reverse("audits:audit_start", args=[audit.pk]))
     assert Audit.objects.get(pk=audit.pk).status == AuditStatus.IN_PROGRESS
 
 
@@ -519,10 +517,10 @@ def reported(records):
 
 def test_closing_with_open_nonconformities_asks_why(client_as, auditor, reported):
     client = client_as(auditor)
-    page = client.get(reverse("intranet:audit_detail", args=[reported]))
+    page = client.get(reverse("audits:audit_detail", args=[reported]))
     assert page.context["open_nonconformities"] == 1
     assert 'name="note"' in page.content.decode()
-    url = reverse("intranet:audit_close", args=[reported])
+    url = reverse("audits:audit_close", args=[reported])
     response = client.post(url, {"note": "  "})
     assert gettext(
         "Nonconformities of this audit are still open: say why the audit closes anyway."
@@ -545,9 +543,9 @@ def test_closing_with_every_nonconformity_answered_needs_no_note(client_as, coor
         verified_by=coordinator,
     )
     client = client_as(coordinator)
-    page = client.get(reverse("intranet:audit_detail", args=[reported]))
+    page = client.get(reverse("audits:audit_detail", args=[reported]))
     assert 'name="note"' not in page.content.decode()
-    client.post(reverse("intranet:audit_close", args=[reported]))
+    client.post(reverse("audits:audit_close", args=[reported]))
     assert Audit.objects.get(pk=reported).status == AuditStatus.CLOSED
 
 
@@ -568,7 +566,7 @@ def test_audit_page_summarises_the_checklist_and_lists_findings_with_their_actio
     assert (response.context["questions"], response.context["answered"]) == (3, 3)
     assert dict(response.context["kinds"])[FindingKind.MINOR] == 1
     html = response.content.decode()
-    assert reverse("intranet:audit_checklist", args=[audit.pk]) in html
+    assert reverse("audits:checklist_detail", args=[audit.pk]) in html
     finding = Finding.objects.get(audit=audit)
     assert finding.get_absolute_url() in html
     assert "Anna Wiodąca" in html
@@ -577,11 +575,11 @@ def test_audit_page_summarises_the_checklist_and_lists_findings_with_their_actio
 def test_audit_list_filters_by_year_and_status_newest_first(client_as, owner, records):
     factories.audit(programme=factories.programme(year=2025), title="Zeszłoroczny")
     client = client_as(owner)
-    numbers = [a.number for a in client.get(reverse("intranet:audit_list")).context["page_obj"]]
+    numbers = [a.number for a in client.get(reverse("audits:audit_list")).context["page_obj"]]
     assert numbers == ["AW/2026/02", "AW/2026/01", "AW/2025/01"]
-    response = client.get(reverse("intranet:audit_list"), {"year": "2025"})
+    response = client.get(reverse("audits:audit_list"), {"year": "2025"})
     assert [a.number for a in response.context["page_obj"]] == ["AW/2025/01"]
-    response = client.get(reverse("intranet:audit_list"), {"status": "closed"})
+    response = client.get(reverse("audits:audit_list"), {"status": "closed"})
     assert [a.pk for a in response.context["page_obj"]] == [records["closed"]]
 
 
@@ -624,7 +622,7 @@ def test_audit_list_queries_do_not_grow_with_audits(
     # session, user, the user's and the groups' permissions, organisation, the years of the
     # filter, count, the page, its processes
     with django_assert_num_queries(9):
-        response = client.get(reverse("intranet:audit_list"))
+        response = client.get(reverse("audits:audit_list"))
     assert len(response.context["page_obj"]) == min(rows, 50)
 
 
@@ -639,7 +637,7 @@ def test_programme_queries_do_not_grow_with_audits(
     # session, user, permissions (2), organisation, the programme, its audits, their processes
     # and units
     with django_assert_num_queries(9):
-        response = client.get(reverse("intranet:programme_detail", args=[YEAR]))
+        response = client.get(reverse("audits:programme_detail", args=[YEAR]))
     assert len(response.context["audits"]) == rows
 
 
@@ -654,7 +652,7 @@ def test_coverage_queries_do_not_grow_with_processes(
     client = client_as(owner)
     # session, user, permissions (2), organisation, the processes, the audits of the cycle
     with django_assert_num_queries(7):
-        response = client.get(reverse("intranet:coverage"), {"until": YEAR})
+        response = client.get(reverse("audits:programme_coverage"), {"until": YEAR})
     assert len(response.context["rows"]) == rows
 
 
@@ -734,7 +732,7 @@ def test_audit_report_pdf_has_the_number_on_every_page_is_polish_and_tagged(
         distribution="Prezydent Miasta, Pełnomocnik ds. SZJ",
     )
     client = client_as(auditor)
-    url = reverse("intranet:audit_pdf", args=[audit.pk])
+    url = reverse("audits:audit_pdf", args=[audit.pk])
     # The first PDF a process makes also loads WeasyPrint and the fonts; a running server has
     # done that already, so the second one is what a user waits for. Both are reported.
     timings = []

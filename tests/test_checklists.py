@@ -71,30 +71,30 @@ def url_for(name, kwargs, records):
 
 READ = {
     "open": [
-        ("intranet:audit_checklist", {"pk": "open"}),
-        ("intranet:checklist_pdf", {"pk": "open"}),
-        ("intranet:finding_detail", {"pk": "open_finding"}),
+        ("audits:checklist_detail", {"pk": "open"}),
+        ("audits:checklist_pdf", {"pk": "open"}),
+        ("audits:finding_detail", {"pk": "open_finding"}),
     ],
     "closed": [
-        ("intranet:audit_checklist", {"pk": "closed"}),
-        ("intranet:checklist_pdf", {"pk": "closed"}),
-        ("intranet:finding_detail", {"pk": "closed_finding"}),
+        ("audits:checklist_detail", {"pk": "closed"}),
+        ("audits:checklist_pdf", {"pk": "closed"}),
+        ("audits:finding_detail", {"pk": "closed_finding"}),
     ],
 }
 EDIT = {
     "open": [
-        ("intranet:checklist_add_templates", {"pk": "open"}),
-        ("intranet:checklist_add_question", {"pk": "open"}),
-        ("intranet:finding_create", {"pk": "open"}),
-        ("intranet:finding_create", {"item_pk": "open_item"}),
-        ("intranet:finding_update", {"pk": "open_finding"}),
+        ("audits:checklist_add_templates", {"pk": "open"}),
+        ("audits:checklist_question_create", {"pk": "open"}),
+        ("audits:finding_create", {"pk": "open"}),
+        ("audits:finding_create_from_item", {"pk": "open_item"}),
+        ("audits:finding_update", {"pk": "open_finding"}),
     ],
     "closed": [
-        ("intranet:checklist_add_templates", {"pk": "closed"}),
-        ("intranet:checklist_add_question", {"pk": "closed"}),
-        ("intranet:finding_create", {"pk": "closed"}),
-        ("intranet:finding_create", {"item_pk": "closed_item"}),
-        ("intranet:finding_update", {"pk": "closed_finding"}),
+        ("audits:checklist_add_templates", {"pk": "closed"}),
+        ("audits:checklist_question_create", {"pk": "closed"}),
+        ("audits:finding_create", {"pk": "closed"}),
+        ("audits:finding_create_from_item", {"pk": "closed_item"}),
+        ("audits:finding_update", {"pk": "closed_finding"}),
     ],
 }
 EVERY_VIEW = READ["open"] + READ["closed"] + EDIT["open"] + EDIT["closed"]
@@ -197,10 +197,10 @@ def test_nobody_but_the_team_answers_and_nobody_once_closed(
         else request.getfixturevalue(role)
     )
     client = client_as(user)
-    closed = reverse("intranet:audit_checklist", args=[records["closed"]])
+    closed = reverse("audits:checklist_detail", args=[records["closed"]])
     assert client.post(closed, answer(records, "closed")).status_code == 403
     response = client.post(
-        reverse("intranet:audit_checklist", args=[records["open"]]), answer(records, "open")
+        reverse("audits:checklist_detail", args=[records["open"]]), answer(records, "open")
     )
     assert response.status_code == (302 if role in ("auditor", "coordinator") else 403)
     assert ChecklistItem.objects.get(pk=records["closed_item"]).revision == 0
@@ -209,18 +209,16 @@ def test_nobody_but_the_team_answers_and_nobody_once_closed(
 def test_readers_see_answers_without_forms_and_the_team_sees_forms(
     client_as, owner, auditor, records
 ):
-    url = reverse("intranet:audit_checklist", args=[records["open"]])
+    url = reverse("audits:checklist_detail", args=[records["open"]])
     assert 'type="radio"' not in client_as(owner).get(url).content.decode()
     assert 'type="radio"' in client_as(auditor).get(url).content.decode()
 
 
 def test_unknown_records_are_not_found(client_as, coordinator, records):
     client = client_as(coordinator)
-    assert client.get(reverse("intranet:audit_checklist", args=[999])).status_code == 404
-    assert client.get(reverse("intranet:finding_detail", args=[999])).status_code == 404
-    assert client.get(reverse("intranet:finding_create", kwargs={"item_pk": 999})).status_code == (
-        404
-    )
+    assert client.get(reverse("audits:checklist_detail", args=[999])).status_code == 404
+    assert client.get(reverse("audits:finding_detail", args=[999])).status_code == 404
+    assert client.get(reverse("audits:finding_create_from_item", args=[999])).status_code == (404)
 
 
 def test_a_question_of_another_audit_cannot_be_answered_through_this_one(
@@ -228,7 +226,7 @@ def test_a_question_of_another_audit_cannot_be_answered_through_this_one(
 ):
     other = factories.checklist_item(audit=factories.audit(team=[auditor]))
     data = {"item": other.pk, f"q{other.pk}-answer": "conforming", f"q{other.pk}-revision": 0}
-    url = reverse("intranet:audit_checklist", args=[records["open"]])
+    url = reverse("audits:checklist_detail", args=[records["open"]])
     assert client_as(auditor).post(url, data).status_code == 404
     other.refresh_from_db()
     assert other.answer == Answer.NOT_CHECKED
@@ -239,7 +237,7 @@ def test_a_question_of_another_audit_cannot_be_answered_through_this_one(
 
 def test_auditor_answers_a_question_and_comes_back_to_it(client_as, auditor, records):
     client = client_as(auditor)
-    url = reverse("intranet:audit_checklist", args=[records["open"]])
+    url = reverse("audits:checklist_detail", args=[records["open"]])
     data = answer(records, "open", answer="nonconformity", evidence="Formularz F-03 z 2019 r.")
     response = client.post(url, data)
     item = ChecklistItem.objects.get(pk=records["open_item"])
@@ -264,7 +262,7 @@ def test_the_checklist_shows_progress_and_groups_questions_by_clause(client_as, 
         audit_id=audit_pk, clause=Clause.objects.get(number="4.3"), answer=Answer.CONFORMING
     )
     factories.checklist_item(audit_id=audit_pk, question="Pytanie własne audytora")
-    page = client_as(auditor).get(reverse("intranet:audit_checklist", args=[audit_pk]))
+    page = client_as(auditor).get(reverse("audits:checklist_detail", args=[audit_pk]))
     text = page.content.decode()
     assert "1 z 3" in text or "1 of 3" in text
     # 4.3 comes before 7.5.3; the audit's own question without a clause comes last.
@@ -274,7 +272,7 @@ def test_the_checklist_shows_progress_and_groups_questions_by_clause(client_as, 
 
 def test_double_submit_saves_once_and_answers_both(client_as, auditor, records):
     client = client_as(auditor)
-    url = reverse("intranet:audit_checklist", args=[records["open"]])
+    url = reverse("audits:checklist_detail", args=[records["open"]])
     data = answer(records, "open", answer="conforming", evidence="Rejestr RP-1 prowadzony.")
     first, second = client.post(url, data), client.post(url, data)
     assert first.status_code == second.status_code == 302
@@ -286,7 +284,7 @@ def test_second_auditor_is_told_of_the_conflict_and_sees_both_versions(auditor, 
     a, b = Client(), Client()
     a.force_login(auditor)
     b.force_login(ChecklistItem.objects.get(pk=records["open_item"]).audit.lead_auditor)
-    url = reverse("intranet:audit_checklist", args=[records["open"]])
+    url = reverse("audits:checklist_detail", args=[records["open"]])
     # Both open the checklist at revision 0.
     for client in (a, b):
         assert 'value="0"' in client.get(url).content.decode()
@@ -320,7 +318,7 @@ def test_second_auditor_is_told_of_the_conflict_and_sees_both_versions(auditor, 
 
 
 def test_a_form_without_a_question_is_a_bad_request(client_as, auditor, records):
-    url = reverse("intranet:audit_checklist", args=[records["open"]])
+    url = reverse("audits:checklist_detail", args=[records["open"]])
     assert client_as(auditor).post(url, {"item": "x"}).status_code == 400
 
 
@@ -333,7 +331,7 @@ def test_starter_questions_of_chosen_clauses_are_copied_once(client_as, auditor,
     chosen = list(Clause.objects.filter(number__in=["7.5.3", "8.5.1"]))
     expected = QuestionTemplate.objects.filter(clause__in=chosen, is_active=True).count()
     assert expected >= 3
-    url = reverse("intranet:checklist_add_templates", args=[audit_pk])
+    url = reverse("audits:checklist_add_templates", args=[audit_pk])
     data = {"clauses": [c.pk for c in chosen]}
 
     first = client.post(url, data)
@@ -348,7 +346,7 @@ def test_starter_questions_of_chosen_clauses_are_copied_once(client_as, auditor,
 
 def test_copying_needs_a_clause_and_the_audit_criteria_come_ticked(client_as, auditor, records):
     client = client_as(auditor)
-    url = reverse("intranet:checklist_add_templates", args=[records["open"]])
+    url = reverse("audits:checklist_add_templates", args=[records["open"]])
     response = client.post(url, {})
     assert response.status_code == 200
     assert escape(gettext("Choose at least one clause.")) in response.content.decode()
@@ -363,7 +361,7 @@ def test_copying_needs_a_clause_and_the_audit_criteria_come_ticked(client_as, au
 
 def test_auditor_adds_an_own_question_with_a_clause(client_as, auditor, records):
     clause = Clause.objects.get(number="9.1.2")
-    url = reverse("intranet:checklist_add_question", args=[records["open"]])
+    url = reverse("audits:checklist_question_create", args=[records["open"]])
     response = client_as(auditor).post(
         url, {"clause": clause.pk, "question": "Czy ankieta 2025 została przeanalizowana?"}
     )
@@ -388,7 +386,7 @@ def test_findings_are_numbered_within_their_audit(client_as, coordinator, record
     client = client_as(coordinator)
     other = factories.audit(status=AuditStatus.IN_PROGRESS)
     for audit_pk in (records["open"], records["open"], other.pk, records["open"]):
-        response = client.post(reverse("intranet:finding_create", args=[audit_pk]), finding_post())
+        response = client.post(reverse("audits:finding_create", args=[audit_pk]), finding_post())
         assert response.status_code == 302
     numbers = list(
         Finding.objects.filter(audit_id=records["open"]).values_list("number", flat=True)
@@ -406,7 +404,7 @@ def test_finding_from_a_checklist_question_starts_from_it(client_as, auditor, re
     item.answer, item.evidence = Answer.NONCONFORMITY, "Na stanowisku formularz z 2019 r."
     item.save()
     client = client_as(auditor)
-    url = reverse("intranet:finding_create", kwargs={"item_pk": item.pk})
+    url = reverse("audits:finding_create_from_item", args=[item.pk])
 
     form = client.get(url).context["form"]
     assert form["kind"].value() == FindingKind.MINOR
@@ -427,13 +425,13 @@ def test_finding_from_a_checklist_question_starts_from_it(client_as, auditor, re
 
 def test_observation_answer_suggests_an_observation(client_as, auditor, records):
     item = factories.checklist_item(audit_id=records["open"], answer=Answer.OBSERVATION)
-    url = reverse("intranet:finding_create", kwargs={"item_pk": item.pk})
+    url = reverse("audits:finding_create_from_item", args=[item.pk])
     assert client_as(auditor).get(url).context["form"]["kind"].value() == FindingKind.OBSERVATION
 
 
 def test_findings_wait_until_the_audit_is_started(client_as, coordinator, records):
     planned = factories.audit()
-    url = reverse("intranet:finding_create", args=[planned.pk])
+    url = reverse("audits:finding_create", args=[planned.pk])
     client = client_as(coordinator)
     message = escape(gettext("Start the audit before recording findings."))
     assert message in client.get(url).content.decode()
@@ -446,7 +444,7 @@ def test_findings_wait_until_the_audit_is_started(client_as, coordinator, record
 def test_team_auditor_edits_a_finding(client_as, auditor, records):
     finding = Finding.objects.get(pk=records["open_finding"])
     response = client_as(auditor).post(
-        reverse("intranet:finding_update", args=[finding.pk]),
+        reverse("audits:finding_update", args=[finding.pk]),
         finding_post(kind=FindingKind.MAJOR, description="Poprawiony opis."),
     )
     assert response.status_code == 302
@@ -486,7 +484,7 @@ def test_checklist_page_queries_do_not_grow_with_questions(
 ):
     client = client_as(request.getfixturevalue(role))
     audit_pk = records["open"]
-    url = reverse("intranet:audit_checklist", args=[audit_pk])
+    url = reverse("audits:checklist_detail", args=[audit_pk])
     factories.checklist_item(audit_id=audit_pk, answer=Answer.OBSERVATION)
     with django_assert_num_queries(CHECKLIST_QUERIES):
         assert client.get(url).status_code == 200
@@ -570,7 +568,7 @@ def test_blank_checklist_pdf_is_polish_tagged_with_the_audit_number_on_every_pag
 
     audit = ChecklistItem.objects.get(pk=records["open_item"]).audit
     services.checklist_copy_templates(audit=audit)
-    response = client_as(auditor).get(reverse("intranet:checklist_pdf", args=[audit.pk]))
+    response = client_as(auditor).get(reverse("audits:checklist_pdf", args=[audit.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "lista-kontrolna-aw202601.pdf" in response["Content-Disposition"]

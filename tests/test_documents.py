@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from qms import roles, services
-from qms.forms_documents import DocumentCreateForm, VersionForm
+from qms.forms.documents import DocumentCreateForm, VersionForm
 from qms.models import (
     Document,
     DocumentKind,

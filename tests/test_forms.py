@@ -34,7 +34,7 @@ def certificate_data(body, **overrides):
 def test_coordinator_records_a_certificate(client_as, coordinator):
     body = factories.body()
     response = client_as(coordinator).post(
-        reverse("intranet:certificate_create"), certificate_data(body)
+        reverse("certificates:certificate_create"), certificate_data(body)
     )
     assert response.status_code == 302
     certificate = Certificate.objects.get()
@@ -45,7 +45,7 @@ def test_coordinator_records_a_certificate(client_as, coordinator):
 def test_certificate_valid_until_before_valid_from_is_refused_in_polish(client_as, coordinator):
     body = factories.body()
     response = client_as(coordinator).post(
-        reverse("intranet:certificate_create"),
+        reverse("certificates:certificate_create"),
         certificate_data(body, valid_from="2024-07-14", valid_until="2024-07-13"),
     )
     assert response.status_code == 200
@@ -56,7 +56,7 @@ def test_certificate_valid_until_before_valid_from_is_refused_in_polish(client_a
 def test_the_same_error_reads_in_english_under_en(client_as, coordinator):
     body = factories.body()
     response = client_as(coordinator).post(
-        "/en" + reverse("intranet:certificate_create"),
+        "/en" + reverse("certificates:certificate_create"),
         certificate_data(body, valid_from="2024-07-14", valid_until="2024-07-13"),
     )
     assert b"&#x27;Valid until&#x27; must be later than &#x27;valid from&#x27;." in response.content
@@ -65,7 +65,7 @@ def test_the_same_error_reads_in_english_under_en(client_as, coordinator):
 def test_withdrawing_a_certificate_needs_the_date(client_as, coordinator):
     certificate = factories.certificate()
     response = client_as(coordinator).post(
-        reverse("intranet:certificate_update", args=[certificate.pk]),
+        reverse("certificates:certificate_update", args=[certificate.pk]),
         certificate_data(certificate.body, number=certificate.number, status="withdrawn"),
     )
     assert response.status_code == 200
@@ -79,7 +79,7 @@ def test_a_text_file_renamed_to_pdf_is_refused_as_a_scan(client_as, coordinator)
         "skan.pdf", b"<html><script>alert(1)</script></html>", "application/pdf"
     )
     response = client_as(coordinator).post(
-        reverse("intranet:certificate_create"), {**certificate_data(body), "scan": fake}
+        reverse("certificates:certificate_create"), {**certificate_data(body), "scan": fake}
     )
     assert response.status_code == 200
     assert b"nie jest dokumentem PDF" in response.content
@@ -90,7 +90,7 @@ def test_a_pdf_with_another_extension_is_refused_as_a_scan(client_as, coordinato
     body = factories.body()
     upload = SimpleUploadedFile("skan.exe", PDF_BYTES, "application/octet-stream")
     response = client_as(coordinator).post(
-        reverse("intranet:certificate_create"), {**certificate_data(body), "scan": upload}
+        reverse("certificates:certificate_create"), {**certificate_data(body), "scan": upload}
     )
     assert response.status_code == 200
     assert not Certificate.objects.exists()
@@ -101,7 +101,7 @@ def test_an_oversized_scan_is_refused(client_as, coordinator, settings):
     body = factories.body()
     upload = SimpleUploadedFile("skan.pdf", PDF_BYTES + b" " * 200, "application/pdf")
     response = client_as(coordinator).post(
-        reverse("intranet:certificate_create"), {**certificate_data(body), "scan": upload}
+        reverse("certificates:certificate_create"), {**certificate_data(body), "scan": upload}
     )
     assert "za duży".encode() in response.content
     assert not Certificate.objects.exists()
@@ -114,7 +114,7 @@ def test_a_real_pdf_scan_is_stored_privately_and_downloaded_as_attachment(
     upload = SimpleUploadedFile("../../etc/skan certyfikatu.pdf", PDF_BYTES, "application/pdf")
     client = client_as(coordinator)
     response = client.post(
-        reverse("intranet:certificate_create"), {**certificate_data(body), "scan": upload}
+        reverse("certificates:certificate_create"), {**certificate_data(body), "scan": upload}
     )
     assert response.status_code == 302
     certificate = Certificate.objects.get()
@@ -137,7 +137,7 @@ def test_scan_of_a_certificate_without_one_is_not_found(client):
 def test_external_audit_ending_before_it_starts_is_refused(client_as, coordinator):
     body = factories.body()
     response = client_as(coordinator).post(
-        reverse("intranet:externalaudit_create"),
+        reverse("certificates:externalaudit_create"),
         {
             "kind": "recertification",
             "first_day": "2021-06-11",

@@ -88,7 +88,7 @@ def test_coordinator_edit_of_a_certificate_is_recorded_and_shown_old_to_new(clie
     certificate = factories.certificate(scope="stary zakres")
     client = client_as(coordinator)
     response = client.post(
-        reverse("intranet:certificate_update", args=[certificate.pk]),
+        reverse("certificates:certificate_update", args=[certificate.pk]),
         certificate_form(
             certificate,
             scope="nowy zakres",

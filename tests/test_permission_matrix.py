@@ -53,7 +53,7 @@ NOT_ALLOWED = "405"  # the view does not take this method
 class Rule:
     get: frozenset | str
     post: frozenset | str
-    # The world's record the URL's <pk> (or <year>, <item_pk>) names.
+    # The world's record the URL's <pk> (or <year>) names.
     on: str | None = None
     # How a refused signed-in user is answered: 403, or (the admin) the admin's login page.
     refusal: str = "403"
@@ -132,15 +132,15 @@ RULES = {
     "intranet:policy_create": form(COORDINATOR_ONLY),
     "intranet:policy_update": form(COORDINATOR_ONLY, "draft_policy"),
     "intranet:policy_put_in_force": action(COORDINATOR_ONLY, "draft_policy"),
-    "intranet:certificate_list": page(QUALITY_TEAM),
-    "intranet:certificate_create": form(COORDINATOR_ONLY),
-    "intranet:certificate_update": form(COORDINATOR_ONLY, "certificate"),
-    "intranet:body_list": page(QUALITY_TEAM),
-    "intranet:body_create": form(COORDINATOR_ONLY),
-    "intranet:body_update": form(COORDINATOR_ONLY, "body"),
-    "intranet:externalaudit_list": page(QUALITY_TEAM),
-    "intranet:externalaudit_create": form(COORDINATOR_ONLY),
-    "intranet:externalaudit_update": form(COORDINATOR_ONLY, "external_audit"),
+    "certificates:certificate_list": page(QUALITY_TEAM),
+    "certificates:certificate_create": form(COORDINATOR_ONLY),
+    "certificates:certificate_update": form(COORDINATOR_ONLY, "certificate"),
+    "certificates:body_list": page(QUALITY_TEAM),
+    "certificates:body_create": form(COORDINATOR_ONLY),
+    "certificates:body_update": form(COORDINATOR_ONLY, "body"),
+    "certificates:externalaudit_list": page(QUALITY_TEAM),
+    "certificates:externalaudit_create": form(COORDINATOR_ONLY),
+    "certificates:externalaudit_update": form(COORDINATOR_ONLY, "external_audit"),
     # Processes, their risks and measures, the units: every member of staff reads them.
     "intranet:process_list": page(SIGNED_IN),
     "intranet:process_map": page(SIGNED_IN),
@@ -185,42 +185,43 @@ RULES = {
     "intranet:account_reactivate": action(COORDINATOR_ONLY, "account"),
     "intranet:account_unlock": action(COORDINATOR_ONLY, "account"),
     # Internal audits: the programme and the audits.
-    "intranet:programme_list": page(AUDIT_READERS),
-    "intranet:programme_create": form(COORDINATOR_ONLY),
-    "intranet:programme_detail": page(AUDIT_READERS, "programme"),
-    "intranet:programme_update": form(COORDINATOR_ONLY, "programme"),
-    "intranet:programme_pdf": page(AUDIT_READERS, "programme"),
-    "intranet:coverage": page(AUDIT_READERS),
+    "audits:programme_list": page(AUDIT_READERS),
+    "audits:programme_create": form(COORDINATOR_ONLY),
+    "audits:programme_detail": page(AUDIT_READERS, "programme"),
+    "audits:programme_update": form(COORDINATOR_ONLY, "programme"),
+    "audits:programme_pdf": page(AUDIT_READERS, "programme"),
+    "audits:programme_coverage": page(AUDIT_READERS),
     # Other staff see the closed audits only: the list opens for them, an audit under way not.
-    "intranet:audit_list": page(SIGNED_IN),
-    "intranet:audit_create": form(AUDIT_TEAM),
-    "intranet:audit_detail": (page(AUDIT_READERS, "audit"), page(SIGNED_IN, "closed_audit")),
+    "audits:audit_list": page(SIGNED_IN),
+    "audits:audit_create": form(AUDIT_TEAM),
+    "audits:audit_detail": (page(AUDIT_READERS, "audit"), page(SIGNED_IN, "closed_audit")),
     # A closed audit is read-only, for its team and the coordinator too.
-    "intranet:audit_update": (form(AUDIT_TEAM, "audit"), form(NOBODY, "closed_audit")),
-    "intranet:audit_start": action(AUDIT_TEAM, "planned_audit"),
-    "intranet:audit_report": action(AUDIT_TEAM, "audit"),
-    "intranet:audit_close": action(AUDIT_TEAM, "reported_audit"),
-    "intranet:audit_pdf": (page(AUDIT_READERS, "audit"), page(SIGNED_IN, "closed_audit")),
+    "audits:audit_update": (form(AUDIT_TEAM, "audit"), form(NOBODY, "closed_audit")),
+    "audits:audit_start": action(AUDIT_TEAM, "planned_audit"),
+    "audits:audit_report": action(AUDIT_TEAM, "audit"),
+    "audits:audit_close": action(AUDIT_TEAM, "reported_audit"),
+    "audits:audit_pdf": (page(AUDIT_READERS, "audit"), page(SIGNED_IN, "closed_audit")),
     # The checklist: read by the audit's readers, answered (by POST) by its team; an answer
     # without its fields is refused with 400, past the permission check.
-    "intranet:audit_checklist": Rule(get=AUDIT_READERS, post=AUDIT_TEAM, on="audit"),
-    "intranet:checklist_add_templates": form(AUDIT_TEAM, "audit"),
-    "intranet:checklist_add_question": (
+    "audits:checklist_detail": Rule(get=AUDIT_READERS, post=AUDIT_TEAM, on="audit"),
+    "audits:checklist_add_templates": form(AUDIT_TEAM, "audit"),
+    "audits:checklist_question_create": (
         form(AUDIT_TEAM, "audit"),
         form(NOBODY, "closed_audit"),
     ),
-    "intranet:checklist_pdf": page(AUDIT_READERS, "audit"),
-    "intranet:finding_create": form(AUDIT_TEAM, "audit"),
-    "intranet:finding_detail": page(AUDIT_READERS, "finding"),
-    "intranet:finding_update": form(AUDIT_TEAM, "finding"),
+    "audits:checklist_pdf": page(AUDIT_READERS, "audit"),
+    "audits:finding_create": form(AUDIT_TEAM, "audit"),
+    "audits:finding_create_from_item": form(AUDIT_TEAM, "checklist_item"),
+    "audits:finding_detail": page(AUDIT_READERS, "finding"),
+    "audits:finding_update": form(AUDIT_TEAM, "finding"),
     # Corrective actions: the owner answers, an auditor of the audit verifies.
-    "intranet:action_create": form(OWNER_OR_COORDINATOR, "finding"),
-    "intranet:action_register": page(AUDIT_READERS),
-    "intranet:action_register_pdf": page(AUDIT_READERS),
-    "intranet:action_update": form(OWNER_OR_COORDINATOR, "open_action"),
-    "intranet:action_implemented": form(OWNER_OR_COORDINATOR, "open_action"),
-    "intranet:action_verify": form(AUDITOR_OF_THE_AUDIT, "implemented_action"),
-    "intranet:action_close": action(AUDIT_TEAM, "effective_action"),
+    "audits:action_create": form(OWNER_OR_COORDINATOR, "finding"),
+    "audits:action_register": page(AUDIT_READERS),
+    "audits:action_register_pdf": page(AUDIT_READERS),
+    "audits:action_update": form(OWNER_OR_COORDINATOR, "open_action"),
+    "audits:action_implemented": form(OWNER_OR_COORDINATOR, "open_action"),
+    "audits:action_verify": form(AUDITOR_OF_THE_AUDIT, "implemented_action"),
+    "audits:action_close": action(AUDIT_TEAM, "effective_action"),
     # The change history of a record: the office's (qms.view_change_history).
     "intranet:record_history": tuple(
         replace(page(COORDINATOR_ONLY, record), fixed={"record_type": record_type})
@@ -282,8 +283,6 @@ def _kwargs(pattern, rule, world):
             kwargs[name] = world[rule.on].pk
         elif name == "year":
             kwargs[name] = world[rule.on].year
-        elif name == "item_pk":
-            kwargs[name] = world["checklist_item"].pk
         elif name == "app_label":  # the admin's app index: any installed app
             kwargs[name] = "auth"
         else:  # the admin's object_id, content_type_id, id: any value, the login comes first

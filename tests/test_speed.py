@@ -41,9 +41,9 @@ PAGES = [
     # (url name, who, queries): session, user and permissions count for signed-in pages.
     # The quality page: + 1 for the 'metryczka', read from the records' change history.
     ("public:quality_page", None, 10),
-    ("intranet:certificate_list", "coordinator", 7),
-    ("intranet:externalaudit_list", "coordinator", 7),
-    ("intranet:body_list", "coordinator", 7),
+    ("certificates:certificate_list", "coordinator", 7),
+    ("certificates:externalaudit_list", "coordinator", 7),
+    ("certificates:body_list", "coordinator", 7),
     ("intranet:policy_list", "coordinator", 7),
     ("intranet:representative_list", "coordinator", 7),
     ("intranet:home", "coordinator", 13),

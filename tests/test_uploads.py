@@ -19,7 +19,7 @@ from django.utils.html import escape
 
 from certificates.forms import CertificateForm
 from certificates.models import Certificate, CertificateStatus
-from qms.forms_documents import DocumentCreateForm, VersionForm
+from qms.forms.documents import DocumentCreateForm, VersionForm
 from qms.models import DocumentVersion
 from tests import factories
 from tests.test_project import production_values
@@ -127,7 +127,7 @@ def test_web_content_named_pdf_is_refused_as_a_new_certificates_scan(
 ):
     before = stored_files(settings)
     response = client_as(coordinator).post(
-        reverse("intranet:certificate_create"),
+        reverse("certificates:certificate_create"),
         {
             **certificate_data(),
             "scan": SimpleUploadedFile("skan.pdf", DISGUISED[kind], "application/pdf"),
@@ -145,7 +145,7 @@ def test_web_content_named_pdf_does_not_replace_a_filed_scan(
     filed = certificate.scan.name
     before = stored_files(settings)
     response = client_as(coordinator).post(
-        reverse("intranet:certificate_update", args=[certificate.pk]),
+        reverse("certificates:certificate_update", args=[certificate.pk]),
         {
             **certificate_data(certificate),
             "scan": SimpleUploadedFile("nowy skan.pdf", DISGUISED[kind], "application/pdf"),
@@ -164,7 +164,7 @@ def test_oversized_scan_does_not_replace_a_filed_one(
     certificate = certificate_with_scan
     before = stored_files(settings)
     response = client_as(coordinator).post(
-        reverse("intranet:certificate_update", args=[certificate.pk]),
+        reverse("certificates:certificate_update", args=[certificate.pk]),
         {
             **certificate_data(certificate),
             "scan": SimpleUploadedFile("duzy.pdf", PDF + b" " * 2048, "application/pdf"),
@@ -247,7 +247,7 @@ def test_scan_sent_with_a_folder_in_its_name_is_stored_inside_the_private_storag
     folder of the private storage, and nowhere else."""
     body, content_type = multipart(certificate_data(), "scan", name, PDF)
     response = client_as(coordinator).generic(
-        "POST", reverse("intranet:certificate_create"), body, content_type=content_type
+        "POST", reverse("certificates:certificate_create"), body, content_type=content_type
     )
     assert response.status_code == 302
     certificate = Certificate.objects.get()

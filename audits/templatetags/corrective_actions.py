@@ -15,17 +15,9 @@ def finding_actions(finding, user, actions=None):
     """
     if actions in (None, ""):
         actions = list(finding.actions.select_related("responsible", "verified_by"))
-    audit = finding.audit
-    # An auditor of the audit verifies and closes; the coordinator closes (roles.can_verify_action
-    # and views.findings.may_close_actions, with the team read once); nobody once it is closed.
-    auditor = (
-        not audit.is_closed
-        and user.has_perm("audits.verify_correctiveaction")
-        and roles.is_on_audit(user, audit)
-    )
     return {
         "actions": actions,
         "may_answer": finding.is_nonconformity and roles.can_answer_finding(user, finding),
-        "may_verify": auditor,
-        "may_close": auditor or (not audit.is_closed and user.has_perm("audits.manage_audits")),
+        "may_verify": roles.can_verify_actions(user, finding.audit),
+        "may_close": roles.can_close_actions(user, finding.audit),
     }

@@ -1,233 +1,140 @@
-"""Corrective actions (clause 10.2): the owner's answer to a nonconformity, its implementation,
-the auditor's verification and closing, and the register of every action (page and PDF)."""
+"""An audit's findings: raised from a checklist question or on their own, read and edited.
 
-from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+Reading follows roles.can_view_audit; raising and editing need roles.can_edit_audit (the audit's
+team and the coordinator, until the audit is closed). The corrective actions that answer a
+finding are in views/actions.py.
+"""
+
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from qms import roles
-from qms.models import today
-from qms.pdf import render_pdf
-from qms.views.core import paginate
+from qms.shortcuts import crumb, field_labels, form_page, submitted
 
 from .. import services
-from ..filters import ActionFilter, register_queryset
-from ..forms_actions import CorrectiveActionForm, ImplementedForm, VerifyForm
-from ..models import ActionStatus, CorrectiveAction, Finding
+from ..forms.findings import FindingForm
+from ..models import Answer, ChecklistItem, Finding, FindingKind
+from .audits import trail as audit_trail
+from .checklists import checklist_url, get_audit
+from .checklists import trail as checklist_trail
 
-EDITABLE = (ActionStatus.OPEN, ActionStatus.NOT_EFFECTIVE)
+# The kind a finding raised from a checklist answer starts with.
+KIND_FOR_ANSWER = {
+    Answer.NONCONFORMITY: FindingKind.MINOR,
+    Answer.OBSERVATION: FindingKind.OBSERVATION,
+}
 
-
-def may_close_actions(user, audit):
-    """The coordinator or an auditor of the audit closes its actions verified effective."""
-    if audit.is_closed:
-        return False
-    return user.has_perm("audits.manage_audits") or (
-        user.has_perm("audits.verify_correctiveaction") and roles.is_on_audit(user, audit)
-    )
-
-
-def _action(pk):
-    return get_object_or_404(
-        CorrectiveAction.objects.select_related(
-            "finding__audit", "finding__process", "responsible"
-        ),
-        pk=pk,
-    )
-
-
-def _answerable(request, finding):
-    if not roles.can_answer_finding(request.user, finding):
-        raise PermissionDenied
-    return finding
+# The finding's fields its page shows, labelled by the model's names for them.
+FINDING_LABELS = [
+    "clause",
+    "process",
+    "requirement",
+    "description",
+    "evidence",
+    "checklist_item",
+    "raised_on",
+]
 
 
-def _breadcrumbs(finding):
+def trail(finding):
+    """Internal audits › AW/2026/03 › Finding 2."""
     return [
-        (_("Corrective actions"), reverse("intranet:action_register")),
-        (
-            _("Audit %(audit)s, finding %(number)s")
-            % {"audit": finding.audit.number, "number": finding.number},
-            finding.get_absolute_url(),
-        ),
+        *audit_trail(finding.audit),
+        crumb(_("Finding %(number)s") % {"number": finding.number}, finding),
     ]
 
 
-def _refuse(request, error, action):
-    for message in error.messages:
-        messages.error(request, message)
-    return redirect(action)
+def _finding_form_page(request, finding, *, title, done, cancel, breadcrumbs, save):
+    return form_page(
+        request,
+        FindingForm(*submitted(request), instance=finding),
+        save=save,
+        done=lambda saved: done % {"number": saved.number, "audit": finding.audit.number},
+        title=title,
+        cancel=cancel,
+        breadcrumbs=breadcrumbs,
+        template="audits/finding_form.html",
+        audit=finding.audit,
+        item=finding.checklist_item,
+    )
 
 
-def _form_page(request, form, *, finding, title, action=None, summary=False, **extra):
-    """The shared intranet form, with the finding (and the action) it concerns above it."""
+def _raise(request, audit, item=None):
+    """A new finding of `audit`; raised from the checklist question `item`, it starts with the
+    question's clause and the answer's evidence, and a nonconformity answer suggests a minor
+    nonconformity, an observation an observation. The service numbers it within the audit."""
+    finding = Finding(audit=audit, checklist_item=item)
+    if item is not None:
+        finding.clause = item.clause
+        finding.requirement = item.question
+        finding.evidence = item.evidence
+        finding.kind = KIND_FOR_ANSWER.get(item.answer, "")
+    processes = list(audit.processes.all())
+    if len(processes) == 1:
+        finding.process = processes[0]
+    return _finding_form_page(
+        request,
+        finding,
+        save=lambda form: services.finding_raise(
+            finding=form.save(commit=False), user=request.user
+        ),
+        done=_("Finding %(number)s of audit %(audit)s recorded."),
+        title=_("New finding of audit %(number)s") % {"number": audit.number},
+        cancel=checklist_url(audit, item),
+        breadcrumbs=checklist_trail(audit),
+    )
+
+
+def finding_create(request, pk):
+    """A finding of the audit `pk`, raised on its own."""
+    return _raise(request, get_audit(request, pk, write=True))
+
+
+def finding_create_from_item(request, pk):
+    """A finding raised from the checklist question `pk`, prefilled from it."""
+    item = get_object_or_404(ChecklistItem.objects.select_related("clause"), pk=pk)
+    return _raise(request, get_audit(request, item.audit_id, write=True), item)
+
+
+def get_finding(request, pk, *, write=False):
+    """The finding, if the user may read its audit (or, with `write`, edit it)."""
+    finding = get_object_or_404(
+        Finding.objects.select_related(
+            "audit__programme", "clause", "process__owner", "checklist_item", "raised_by"
+        ).prefetch_related("audit__team"),
+        pk=pk,
+    )
+    rule = roles.can_edit_audit if write else roles.can_view_audit
+    roles.require(rule, request.user, finding.audit)
+    return finding
+
+
+@require_safe
+def finding_detail(request, pk):
+    """A finding with where it came from, and the corrective actions that answer it."""
+    finding = get_finding(request, pk)
     context = {
-        "form": form,
-        "title": title,
         "finding": finding,
-        "action": action,
-        "summary": summary,
-        "back_href": (action or finding).get_absolute_url(),
-        "breadcrumbs": _breadcrumbs(finding),
-        **extra,
+        "audit": finding.audit,
+        "labels": field_labels(Finding, FINDING_LABELS),
+        # Listed by the corrective actions' panel (audits/action_list_for_finding.html).
+        "actions": list(finding.actions.select_related("responsible", "verified_by")),
+        "may_edit": roles.can_edit_audit(request.user, finding.audit),
+        "breadcrumbs": checklist_trail(finding.audit),
     }
-    return render(request, "audits/action_form.html", context)
+    return render(request, "audits/finding_detail.html", context)
 
 
-def _answer(request, action, *, title):
-    """The owner's answer to a nonconformity, new or edited."""
-    form = CorrectiveActionForm(request.POST or None, instance=action)
-    if request.method == "POST" and form.is_valid():
-        action = form.save()
-        messages.success(request, _("The corrective action is saved."))
-        return redirect(action)
-    return _form_page(
-        request, form, finding=action.finding, action=action if action.pk else None, title=title
-    )
-
-
-# The process owner's answer
-
-
-@permission_required("audits.add_correctiveaction", raise_exception=True)
-def action_create(request, pk):
-    finding = _answerable(
-        request, get_object_or_404(Finding.objects.select_related("audit", "process"), pk=pk)
-    )
-    if not finding.is_nonconformity:
-        messages.error(request, _("Corrective actions answer nonconformities only."))
-        return redirect(finding)
-    return _answer(request, CorrectiveAction(finding=finding), title=_("New corrective action"))
-
-
-@permission_required("audits.change_correctiveaction", raise_exception=True)
-def action_update(request, pk):
-    action = _action(pk)
-    _answerable(request, action.finding)
-    if action.status not in EDITABLE:
-        messages.error(request, _("Only an open action, or one not effective, can be edited."))
-        return redirect(action)
-    return _answer(request, action, title=_("Edit the corrective action"))
-
-
-@permission_required("audits.change_correctiveaction", raise_exception=True)
-def action_implemented(request, pk):
-    action = _action(pk)
-    _answerable(request, action.finding)
-    if action.status not in EDITABLE:
-        messages.error(request, _("Only an open action can be marked as implemented."))
-        return redirect(action)
-    form = ImplementedForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.action_implemented(
-                action=action, user=request.user, on=form.cleaned_data["implemented_on"]
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request, _("The action is implemented; an auditor of the audit verifies it.")
-            )
-            return redirect(action)
-    return _form_page(
+def finding_update(request, pk):
+    finding = get_finding(request, pk, write=True)
+    return _finding_form_page(
         request,
-        form,
-        finding=action.finding,
-        action=action,
-        summary=True,
-        title=_("Mark the corrective action as implemented"),
-        intro=_("An auditor of the audit then verifies whether the action was effective."),
-        submit_label=_("Mark as implemented"),
-    )
-
-
-# The auditor's verification, and closing
-
-
-@permission_required("audits.verify_correctiveaction", raise_exception=True)
-def action_verify(request, pk):
-    action = _action(pk)
-    if action.finding.audit.is_closed or not roles.can_verify_action(request.user, action):
-        raise PermissionDenied
-    if action.status != ActionStatus.IMPLEMENTED:
-        messages.error(request, _("An action is verified only after it has been implemented."))
-        return redirect(action)
-    form = VerifyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.action_verify(
-                action=action,
-                user=request.user,
-                on=data["verified_on"],
-                effective=data["effective"],
-                comment=data["comment"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            if data["effective"]:
-                messages.success(request, _("The action is verified effective."))
-            else:
-                messages.warning(
-                    request, _("The action was not effective: it goes back to the process owner.")
-                )
-            return redirect(action)
-    return _form_page(
-        request,
-        form,
-        finding=action.finding,
-        action=action,
-        summary=True,
-        title=_("Verify the effectiveness of the corrective action"),
-        intro=_("Check that the cause is removed and the nonconformity has not happened again."),
-        submit_label=_("Record the verification"),
-    )
-
-
-@require_POST
-@permission_required("audits.verify_correctiveaction", raise_exception=True)
-def action_close(request, pk):
-    action = _action(pk)
-    if not may_close_actions(request.user, action.finding.audit):
-        raise PermissionDenied
-    try:
-        services.action_close(action=action, user=request.user)
-    except ValidationError as error:
-        return _refuse(request, error, action)
-    messages.success(request, _("The corrective action is closed."))
-    return redirect(action)
-
-
-# The register
-
-
-@permission_required("audits.view_correctiveaction", raise_exception=True)
-@require_safe
-def action_register(request):
-    actions = ActionFilter(request.GET, queryset=register_queryset())
-    return render(
-        request,
-        "audits/action_register.html",
-        {"filter": actions, "page_obj": paginate(request, actions.qs), "today": today()},
-    )
-
-
-@permission_required("audits.view_correctiveaction", raise_exception=True)
-@require_safe
-def action_register_pdf(request):
-    """'Rejestr działań korygujących' as filtered on the page, every row, A4 landscape."""
-    actions = ActionFilter(request.GET, queryset=register_queryset())
-    printed_on = today()
-    return render_pdf(
-        request,
-        "audits/action_register_pdf.html",
-        {"actions": list(actions.qs), "filters": actions.describe(), "printed_on": printed_on},
-        filename=f"rejestr-dzialan-korygujacych-{printed_on:%Y-%m-%d}.pdf",
-        title=_("Corrective-action register"),
+        finding,
+        save=lambda form: form.save(),
+        done=_("Finding %(number)s of audit %(audit)s saved."),
+        title=_("Edit finding %(number)s of audit %(audit)s")
+        % {"number": finding.number, "audit": finding.audit.number},
+        cancel=finding,
+        breadcrumbs=trail(finding),
     )

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from qms.roles import ROLE_LABELS
-from qms.views.core import paginate
+from qms.shortcuts import paginate
 
 User = get_user_model()
 

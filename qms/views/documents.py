@@ -7,18 +7,17 @@ answered with 403, never hidden behind a 200.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from qms import roles, services
 from qms.filters import DocumentFilter, register_queryset
-from qms.forms_documents import (
+from qms.forms.documents import (
     ApproveForm,
     DocumentCreateForm,
     DocumentForm,
@@ -38,15 +37,10 @@ from qms.models import (
 )
 from qms.models.documents import WORK_IN_PROGRESS
 from qms.pdf import render_pdf
+from qms.shortcuts import crumb, form_page, paginate, show_errors, submitted
 from qms.uploads import DOCUMENT_TYPES
-from qms.views.core import paginate
 
 EXTENSIONS = {content_type: kind for kind, content_type in DOCUMENT_TYPES.items()}
-
-
-def _show_errors(request, error):
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def _version(pk):
@@ -55,13 +49,12 @@ def _version(pk):
     )
 
 
-def _form_page(request, form, *, title, cancel_url, template="intranet/form.html", **extra):
-    """The shared intranet form, under the register (and the document, when there is one)."""
-    breadcrumbs = [(_("Register of documents"), reverse("intranet:document_list"))]
-    if extra.get("document"):
-        breadcrumbs.append((extra["document"].code, extra["document"].get_absolute_url()))
-    context = {"form": form, "title": title, "back_href": cancel_url, "breadcrumbs": breadcrumbs}
-    return render(request, template, {**context, **extra})
+def trail(document=None):
+    """Register of documents › KJ: where a page of the register stands."""
+    crumbs = [crumb(_("Register of documents"), "intranet:document_list")]
+    if document is not None:
+        crumbs.append(crumb(document.code, document))
+    return crumbs
 
 
 # --- The register ---------------------------------------------------------------------------
@@ -101,9 +94,7 @@ def document_detail(request, pk):
         )
     )
     in_force = next((v for v in versions if v.is_in_force), None)
-    if in_force is None and not history:
-        # Staff see documents in force only; a draft or a withdrawn document is not theirs to see.
-        raise PermissionDenied
+    roles.require(roles.can_see_document, user, in_force)
     work = next((v for v in versions if v.status in WORK_IN_PROGRESS), None)
     can_author = roles.can_author_document(user, document)
     concerned_units = list(document.concerned_units.all())
@@ -120,51 +111,42 @@ def document_detail(request, pk):
         "can_approve": work is not None and roles.can_approve_version(user, work),
         "can_change": user.has_perm("qms.change_document") and not document.is_withdrawn,
     }
-    if in_force is not None:
-        concerned = {unit.pk for unit in concerned_units}
-        if roles.can_confirm_read(user, in_force, concerned):
-            context["read_confirmation"] = ReadConfirmation.objects.filter(
-                version=in_force, user=user
-            ).first()
-            context["may_confirm"] = context["read_confirmation"] is None
+    if in_force is not None and roles.can_confirm_read(user, in_force, concerned_units):
+        context["read_confirmation"] = ReadConfirmation.objects.filter(
+            version=in_force, user=user
+        ).first()
+        context["may_confirm"] = context["read_confirmation"] is None
     return render(request, "qms/document_detail.html", context)
 
 
 @permission_required("qms.add_document", raise_exception=True)
 def document_create(request):
-    if not roles.can_create_document(request.user):
-        raise PermissionDenied
-    form = DocumentCreateForm(
-        request.POST or None,
-        request.FILES or None,
-        user=request.user,
-        initial={"owner": request.user.pk},
-    )
-    if request.method == "POST" and form.is_valid():
-        if not roles.can_create_document(request.user, form.cleaned_data["process"]):
-            raise PermissionDenied
-        try:
-            document = services.document_create(
-                document=form.save(commit=False),
-                concerned_units=form.cleaned_data["concerned_units"],
-                upload=form.cleaned_data["file"],
-                change_summary=form.cleaned_data["change_summary"],
-                author=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Registered: %(document)s. Its first edition is a draft: submit it for review.")
-                % {"document": document},
-            )
-            return redirect(document)
-    return _form_page(
+    user = request.user
+    roles.require(roles.can_create_document, user, None)
+    form = DocumentCreateForm(*submitted(request), user=user, initial={"owner": user.pk})
+
+    def save(form):
+        data = form.cleaned_data
+        roles.require(roles.can_create_document, user, data["process"])
+        return services.document_create(
+            document=form.save(commit=False),
+            concerned_units=data["concerned_units"],
+            upload=data["file"],
+            change_summary=data["change_summary"],
+            author=user,
+        )
+
+    return form_page(
         request,
         form,
+        save=save,
+        done=lambda document: (
+            _("Registered: %(document)s. Its first edition is a draft: submit it for review.")
+            % {"document": document}
+        ),
         title=_("New document"),
-        cancel_url=reverse("intranet:document_list"),
+        cancel="intranet:document_list",
+        breadcrumbs=trail(),
     )
 
 
@@ -174,47 +156,38 @@ def document_update(request, pk):
     if document.is_withdrawn:
         messages.error(request, _("The document has been withdrawn; its record is read-only."))
         return redirect(document)
-    form = DocumentForm(request.POST or None, instance=document, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.document_update(
-                document=form.save(commit=False),
-                concerned_units=form.cleaned_data["concerned_units"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Saved: %(record)s.") % {"record": document})
-            return redirect(document)
-    return _form_page(
+    form = DocumentForm(*submitted(request), instance=document, user=request.user)
+    return form_page(
         request,
         form,
+        save=lambda form: services.document_update(
+            document=form.save(commit=False),
+            concerned_units=form.cleaned_data["concerned_units"],
+        ),
         title=_("Edit document %(code)s") % {"code": document.code},
-        cancel_url=document.get_absolute_url(),
+        cancel=document,
+        breadcrumbs=trail(),
     )
 
 
 @permission_required("qms.change_document", raise_exception=True)
 def document_withdraw(request, pk):
     document = get_object_or_404(Document, pk=pk)
-    form = WithdrawForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.document_withdraw(
-                document=document, user=request.user, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request, _("Document %(code)s has been withdrawn.") % {"code": document.code}
-            )
-            return redirect(document)
-    return _form_page(
+
+    def save(form):
+        services.document_withdraw(
+            document=document, user=request.user, reason=form.cleaned_data["reason"]
+        )
+        return document
+
+    return form_page(
         request,
-        form,
+        WithdrawForm(*submitted(request)),
+        save=save,
+        done=_("Document %(code)s has been withdrawn.") % {"code": document.code},
         title=_("Withdraw document %(code)s") % {"code": document.code},
-        cancel_url=document.get_absolute_url(),
+        cancel=document,
+        breadcrumbs=trail(),
         intro=_(
             "A withdrawn document stays in the register with its history; its version in force "
             "and any draft are withdrawn with it."
@@ -291,8 +264,7 @@ def download_name(version):
 @require_safe
 def version_download(request, pk):
     version = get_object_or_404(DocumentVersion.objects.select_related("document"), pk=pk)
-    if not roles.can_see_version(request.user, version):
-        raise PermissionDenied
+    roles.require(roles.can_see_version, request.user, version)
     try:
         file = version.file.open("rb")
     except FileNotFoundError as error:
@@ -308,50 +280,42 @@ def version_download(request, pk):
 @permission_required("qms.add_documentversion", raise_exception=True)
 def version_create(request, pk):
     document = get_object_or_404(Document.objects.select_related("process"), pk=pk)
-    if not roles.can_author_document(request.user, document):
-        raise PermissionDenied
+    roles.require(roles.can_author_document, request.user, document)
     if document.versions.filter(status__in=WORK_IN_PROGRESS).exists():
         messages.error(
             request, _("This document already has a draft in work; finish or withdraw it first.")
         )
         return redirect(document)
-    form = VersionForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = services.version_create_draft(
-                document=document,
-                upload=form.cleaned_data["file"],
-                change_summary=form.cleaned_data["change_summary"],
-                author=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Edition %(revision)s is saved as a draft. Submit it for review when ready.")
-                % {"revision": version.revision},
-            )
-            return redirect(document)
-    return _form_page(
+    return form_page(
         request,
-        form,
+        VersionForm(*submitted(request)),
+        save=lambda form: services.version_create_draft(
+            document=document,
+            upload=form.cleaned_data["file"],
+            change_summary=form.cleaned_data["change_summary"],
+            author=request.user,
+        ),
+        done=lambda version: (
+            _("Edition %(revision)s is saved as a draft. Submit it for review when ready.")
+            % {"revision": version.revision}
+        ),
+        success_url=document,
         title=_("New edition of %(code)s") % {"code": document.code},
-        cancel_url=document.get_absolute_url(),
-        document=document,
+        cancel=document,
+        breadcrumbs=trail(document),
         template="qms/version_form.html",
+        document=document,
     )
 
 
 def _author_action(request, pk, service, done):
     """Run a workflow step the version's author takes, then go back to the document."""
     version = _version(pk)
-    if not roles.can_author_document(request.user, version.document):
-        raise PermissionDenied
+    roles.require(roles.can_author_document, request.user, version.document)
     try:
         service(version=version, user=request.user)
     except ValidationError as error:
-        _show_errors(request, error)
+        show_errors(request, error)
     else:
         messages.success(request, done % {"revision": version.revision})
     return redirect(version.document)
@@ -380,77 +344,72 @@ def version_withdraw(request, pk):
     )
 
 
-@permission_required("qms.approve_documentversion", raise_exception=True)
-def version_return(request, pk):
-    version = _version(pk)
-    if not roles.can_approve_version(request.user, version):
-        raise PermissionDenied
+def _in_review(request, pk, refusal):
+    """The version an approver decides on, and None; or, if it is not in review, None and the
+    way back to its document with `refusal` said."""
+    version = roles.require(roles.can_approve_version, request.user, _version(pk))
     if version.status != VersionStatus.IN_REVIEW:
-        messages.error(request, _("Only a version in review can be returned to its author."))
-        return redirect(version.document)
-    form = ReturnForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.version_return(
-                version=version, user=request.user, comment=form.cleaned_data["comment"]
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Edition %(revision)s has been returned to its author.")
-                % {"revision": version.revision},
-            )
-            return redirect(version.document)
-    return _form_page(
+        messages.error(request, refusal)
+        return None, redirect(version.document)
+    return version, None
+
+
+def _decision_page(request, version, form, *, save, done, title, **context):
+    """The approver's form for `version`, under its document; a decision leads back to it."""
+    document = version.document
+    return form_page(
         request,
         form,
-        title=_("Return edition %(revision)s of %(code)s to its author")
-        % {"revision": version.revision, "code": version.document.code},
-        cancel_url=version.document.get_absolute_url(),
-        document=version.document,
-        version=version,
+        save=save,
+        done=done % {"revision": version.revision, "code": document.code},
+        success_url=document,
+        title=title % {"revision": version.revision, "code": document.code},
+        cancel=document,
+        breadcrumbs=trail(document),
         template="qms/version_form.html",
+        document=document,
+        version=version,
+        **context,
+    )
+
+
+@permission_required("qms.approve_documentversion", raise_exception=True)
+def version_return(request, pk):
+    version, refused = _in_review(
+        request, pk, _("Only a version in review can be returned to its author.")
+    )
+    if refused:
+        return refused
+    return _decision_page(
+        request,
+        version,
+        ReturnForm(*submitted(request)),
+        save=lambda form: services.version_return(
+            version=version, user=request.user, comment=form.cleaned_data["comment"]
+        ),
+        done=_("Edition %(revision)s has been returned to its author."),
+        title=_("Return edition %(revision)s of %(code)s to its author"),
         submit_label=_("Return to the author"),
     )
 
 
 @permission_required("qms.approve_documentversion", raise_exception=True)
 def version_approve(request, pk):
-    version = _version(pk)
-    if not roles.can_approve_version(request.user, version):
-        raise PermissionDenied
-    if version.status != VersionStatus.IN_REVIEW:
-        messages.error(request, _("Only a version in review can be approved."))
-        return redirect(version.document)
-    form = ApproveForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.version_approve(
-                version=version,
-                user=request.user,
-                effective_on=form.cleaned_data["effective_on"],
-                next_review_on=form.cleaned_data["next_review_on"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Edition %(revision)s of %(code)s is now in force.")
-                % {"revision": version.revision, "code": version.document.code},
-            )
-            return redirect(version.document)
-    return _form_page(
+    version, refused = _in_review(request, pk, _("Only a version in review can be approved."))
+    if refused:
+        return refused
+    return _decision_page(
         request,
-        form,
-        title=_("Approve edition %(revision)s of %(code)s")
-        % {"revision": version.revision, "code": version.document.code},
-        cancel_url=version.document.get_absolute_url(),
-        document=version.document,
-        version=version,
-        template="qms/version_form.html",
+        version,
+        ApproveForm(*submitted(request)),
+        save=lambda form: services.version_approve(
+            version=version,
+            user=request.user,
+            effective_on=form.cleaned_data["effective_on"],
+            next_review_on=form.cleaned_data["next_review_on"],
+        ),
+        done=_("Edition %(revision)s of %(code)s is now in force."),
+        title=_("Approve edition %(revision)s of %(code)s"),
         intro=_(
             "Once approved, this edition comes into force and the edition in force until now is "
             "superseded."
@@ -463,13 +422,11 @@ def version_approve(request, pk):
 @permission_required("qms.view_document", raise_exception=True)
 def version_confirm_read(request, pk):
     version = get_object_or_404(DocumentVersion.objects.select_related("document"), pk=pk)
-    concerned = set(version.document.concerned_units.values_list("pk", flat=True))
-    if not roles.can_confirm_read(request.user, version, concerned):
-        raise PermissionDenied
+    roles.require(roles.can_confirm_read, request.user, version)
     try:
         services.read_confirm(version=version, user=request.user)
     except ValidationError as error:
-        _show_errors(request, error)
+        show_errors(request, error)
     else:
         messages.success(
             request,

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from qms import history
-from qms.views.core import paginate
+from qms.shortcuts import paginate
 
 
 @permission_required("qms.view_change_history", raise_exception=True)

@@ -54,7 +54,7 @@ def test_the_audit_cycle_from_checklist_to_closed_report(signed_in, demo_site):
 
     # The auditor answers a question in the corridor and raises a nonconformity from it.
     auditor = signed_in("auditor")
-    auditor.goto(live.url + reverse("intranet:audit_checklist", args=[audit.pk]))
+    auditor.goto(live.url + reverse("audits:checklist_detail", args=[audit.pk]))
     answer = auditor.locator(f"#q{item.pk} form")
     answer.locator("input[value=nonconformity]").check()
     answer.locator(f"textarea[name=q{item.pk}-evidence]").fill(
@@ -65,7 +65,7 @@ def test_the_audit_cycle_from_checklist_to_closed_report(signed_in, demo_site):
     item.refresh_from_db()
     assert (item.answer, item.answered_by.username) == (Answer.NONCONFORMITY, "auditor")
 
-    auditor.goto(live.url + reverse("intranet:finding_create", kwargs={"item_pk": item.pk}))
+    auditor.goto(live.url + reverse("audits:finding_create_from_item", args=[item.pk]))
     owned = {
         str(pk)
         for pk in Process.objects.filter(owner__username="owner").values_list("pk", flat=True)
@@ -81,7 +81,7 @@ def test_the_audit_cycle_from_checklist_to_closed_report(signed_in, demo_site):
     finding = Finding.objects.get(audit=audit, checklist_item=item)
     assert finding.kind == "minor" and finding.raised_by.username == "auditor"
 
-    report = auditor.request.get(live.url + reverse("intranet:audit_pdf", args=[audit.pk]))
+    report = auditor.request.get(live.url + reverse("audits:audit_pdf", args=[audit.pk]))
     assert report.status == 200 and report.headers["content-type"] == "application/pdf"
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(report.body())).pages)
     assert audit.number in text and "Zmiana procedury nie została zatwierdzona." in text
@@ -90,7 +90,7 @@ def test_the_audit_cycle_from_checklist_to_closed_report(signed_in, demo_site):
     owner = signed_in("owner")
     owner.goto(live.url + finding.get_absolute_url())
     with owner.expect_navigation():
-        owner.locator(f"a[href='{reverse('intranet:action_create', args=[finding.pk])}']").click()
+        owner.locator(f"a[href='{reverse('audits:action_create', args=[finding.pk])}']").click()
     owner.locator("textarea[name=correction]").fill("Podpisano kartę zmian.")
     owner.locator("textarea[name=root_cause]").fill("Brak kroku zatwierdzenia w obiegu.")
     owner.locator("textarea[name=action]").fill("Dodanie zatwierdzenia do obiegu dokumentów.")
@@ -103,14 +103,14 @@ def test_the_audit_cycle_from_checklist_to_closed_report(signed_in, demo_site):
     action = finding.actions.get()
     assert action.status == ActionStatus.OPEN
 
-    owner.goto(live.url + reverse("intranet:action_implemented", args=[action.pk]))
+    owner.goto(live.url + reverse("audits:action_implemented", args=[action.pk]))
     owner.locator("input[name=implemented_on]").fill(today.isoformat())
     submit(owner)
     action.refresh_from_db()
     assert action.status == ActionStatus.IMPLEMENTED
 
     # The auditor verifies that it worked.
-    auditor.goto(live.url + reverse("intranet:action_verify", args=[action.pk]))
+    auditor.goto(live.url + reverse("audits:action_verify", args=[action.pk]))
     auditor.locator("input[name=effective][value=yes]").check()
     auditor.locator("textarea[name=comment]").fill("Nowe wydania mają podpis zatwierdzającego.")
     submit(auditor)
@@ -128,11 +128,11 @@ def test_the_audit_cycle_from_checklist_to_closed_report(signed_in, demo_site):
     detail = employee.goto(live.url + audit.get_absolute_url())
     assert detail.status == 200
     assert employee.locator("main form").count() == 0
-    pdf = employee.request.get(live.url + reverse("intranet:audit_pdf", args=[audit.pk]))
+    pdf = employee.request.get(live.url + reverse("audits:audit_pdf", args=[audit.pk]))
     assert pdf.status == 200 and pdf.headers["content-type"] == "application/pdf"
-    for name in ("audit_update", "audit_checklist"):
-        response = employee.goto(live.url + reverse(f"intranet:{name}", args=[audit.pk]))
+    for name in ("audit_update", "checklist_detail"):
+        response = employee.goto(live.url + reverse(f"audits:{name}", args=[audit.pk]))
         assert response.status == (403 if name == "audit_update" else 200)
     assert employee.locator("main form").count() == 0
-    edit = employee.goto(live.url + reverse("intranet:finding_update", args=[finding.pk]))
+    edit = employee.goto(live.url + reverse("audits:finding_update", args=[finding.pk]))
     assert edit.status == 403

@@ -1,15 +1,12 @@
-"""Forms of an audit's checklist (answers, questions, starter questions) and of its findings."""
+"""Forms of an audit's checklist: answers, the audit's own questions, starter questions."""
 
 import re
 
 from django import forms
 from django.db.models import Count, Q
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from qms.models import Process
-
-from .models import Answer, ChecklistItem, Clause, Finding, FindingKind
+from ..models import Answer, ChecklistItem, Clause
 
 
 class ClauseChoiceField(forms.ModelChoiceField):
@@ -17,11 +14,6 @@ class ClauseChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj):
         return f"{obj.number} {obj.title}"
-
-
-class ProcessChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.code} {obj.name}"
 
 
 class AnswerForm(forms.Form):
@@ -89,35 +81,3 @@ class ChecklistQuestionForm(forms.ModelForm):
         field_classes = {"clause": ClauseChoiceField}
         widgets = {"question": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"clause": _("Leave empty for a question that checks no single clause.")}
-
-
-class FindingForm(forms.ModelForm):
-    kind = forms.ChoiceField(
-        label=capfirst(Finding._meta.get_field("kind").verbose_name),
-        choices=FindingKind.choices,
-        widget=forms.RadioSelect,
-    )
-
-    class Meta:
-        model = Finding
-        fields = ["kind", "clause", "process", "requirement", "description", "evidence"]
-        field_classes = {"clause": ClauseChoiceField, "process": ProcessChoiceField}
-        widgets = {
-            "requirement": forms.Textarea(attrs={"rows": 3}),
-            "description": forms.Textarea(attrs={"rows": 4}),
-            "evidence": forms.Textarea(attrs={"rows": 4}),
-        }
-        help_texts = {
-            "requirement": _(
-                "The requirement the finding is measured against: the clause, a procedure, a law."
-            ),
-            "evidence": _("What the auditor saw, read or heard: documents, records, interviews."),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Active processes, and whichever the finding names now, so that editing keeps it.
-        current = self.instance.process_id
-        self.fields["process"].queryset = Process.objects.filter(
-            Q(is_active=True) | Q(pk=current)
-        ).order_by("code")

@@ -4,12 +4,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from qms.forms import DateInput
-from qms.forms_processes import PersonChoiceField, staff
+from qms.forms.fields import DateInput, PersonChoiceField, staff
 from qms.models import today
 
-from . import services
-from .models import CorrectiveAction
+from .. import services
+from ..models import CorrectiveAction
 
 
 class CorrectiveActionForm(forms.ModelForm):

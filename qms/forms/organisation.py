@@ -1,24 +1,10 @@
+"""Forms of the organisation's records: the office, the ISO representative, the quality policy."""
+
 from django import forms
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organisation, QualityPolicy, Representative
-
-
-class DateInput(forms.DateInput):
-    """The browser's native date picker; the value travels as ISO 8601."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-def https_by_default(db_field, **kwargs):
-    """Form fields for a model, with a web address typed without a scheme taken as https://."""
-    if isinstance(db_field, models.URLField):
-        kwargs.setdefault("assume_scheme", "https")
-    return db_field.formfield(**kwargs)
+from ..models import Organisation, QualityPolicy, Representative
+from .fields import DateInput, https_by_default
 
 
 class OrganisationForm(forms.ModelForm):

@@ -1,22 +1,13 @@
-"""Forms of the process cards (processes, risks, measures, measured values) and of the units."""
+"""Forms of the process cards: processes, their risks and opportunities, measures and values."""
 
-import django_filters
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .forms import DateInput
-from .models import (
-    MeasureValue,
-    OrganisationalUnit,
-    Process,
-    ProcessKind,
-    ProcessMeasure,
-    ProcessRisk,
-)
+from ..models import MeasureValue, OrganisationalUnit, Process, ProcessMeasure, ProcessRisk
+from .fields import DateInput, PersonChoiceField, staff
 
 LIKELIHOOD_CHOICES = [
     (1, _("1 – rare")),
@@ -32,22 +23,6 @@ IMPACT_CHOICES = [
     (4, _("4 – major")),
     (5, _("5 – severe")),
 ]
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    """A member of staff, listed by full name."""
-
-    def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.get_username()
-
-
-def staff(current=None):
-    """Active staff by name, and whoever the record names now, so that editing keeps them."""
-    return (
-        get_user_model()
-        .objects.filter(Q(is_active=True) | Q(pk=current))
-        .order_by("last_name", "first_name", "username")
-    )
 
 
 class ProcessForm(forms.ModelForm):
@@ -163,30 +138,3 @@ class MeasureValueForm(forms.ModelForm):
             self.instance.validate_constraints(exclude=set(self.errors))
         except ValidationError as error:
             self.add_error(None, error)
-
-
-class UnitForm(forms.ModelForm):
-    class Meta:
-        model = OrganisationalUnit
-        fields = ["code", "name", "kind", "head", "is_active"]
-        field_classes = {"head": PersonChoiceField}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["head"].queryset = staff(current=self.instance.head_id)
-
-
-class ProcessFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=ProcessKind.choices, empty_label=_("all kinds")
-    )
-    unit = django_filters.ModelChoiceFilter(
-        label=_("Organisational unit"),
-        field_name="units",
-        queryset=OrganisationalUnit.objects.all(),
-        empty_label=_("all units"),
-    )
-
-    class Meta:
-        model = Process
-        fields = ["kind", "unit"]

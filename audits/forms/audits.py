@@ -1,8 +1,5 @@
-"""Forms of the audit programme and of an audit's plan, the audit list's filters, and the
-closing note. (Checklists and findings have forms_checklist.py, corrective actions
-forms_actions.py.)"""
+"""Forms of an audit: its plan (and, once it exists, its report's fields) and the closing note."""
 
-import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -12,51 +9,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from qms import roles
-from qms.forms import DateInput
-from qms.forms_processes import PersonChoiceField
-from qms.models import OrganisationalUnit, Process, today
+from qms.forms.fields import CodesChoiceField, DateInput, PeopleChoiceField, PersonChoiceField
+from qms.models import OrganisationalUnit, Process
 
-from .models import Audit, AuditProgramme, AuditStatus
+from ..models import Audit, AuditStatus
 
 MONTH_CHOICES = list(MONTHS.items())
-
-
-class AuditProgrammeForm(forms.ModelForm):
-    """A year's programme; the year is fixed once the programme exists (its audits' numbers
-    carry it)."""
-
-    class Meta:
-        model = AuditProgramme
-        fields = ["year", "objectives", "approved_on", "approved_by"]
-        widgets = {
-            "objectives": forms.Textarea(attrs={"rows": 4}),
-            "approved_on": DateInput(),
-        }
-        help_texts = {
-            "approved_by": _("e.g. 'Prezydent Miasta'"),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            del self.fields["year"]
-        else:
-            self.fields["year"].initial = today().year
-
-
-class ProcessChoices(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.code} {obj.name}"
-
-
-class UnitChoices(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.code} {obj.name}"
-
-
-class PeopleChoices(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.get_username()
 
 
 def auditors(current=()):
@@ -109,9 +67,9 @@ class AuditForm(forms.ModelForm):
         ]
         field_classes = {
             "lead_auditor": PersonChoiceField,
-            "team": PeopleChoices,
-            "processes": ProcessChoices,
-            "units": UnitChoices,
+            "team": PeopleChoiceField,
+            "processes": CodesChoiceField,
+            "units": CodesChoiceField,
         }
         widgets = {
             "processes": forms.CheckboxSelectMultiple,
@@ -190,27 +148,3 @@ class CloseForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-
-
-class CoverageForm(forms.Form):
-    until = forms.IntegerField(
-        label=_("Cycle ending in"), min_value=2002, max_value=2100, required=False
-    )
-
-
-class AuditFilter(django_filters.FilterSet):
-    year = django_filters.ChoiceFilter(
-        label=_("Year"),
-        field_name="programme__year",
-        choices=lambda: [
-            (str(year), str(year)) for year in AuditProgramme.objects.values_list("year", flat=True)
-        ],
-        empty_label=_("all years"),
-    )
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=AuditStatus.choices, empty_label=_("all statuses")
-    )
-
-    class Meta:
-        model = Audit
-        fields = ["year", "status"]

@@ -1,19 +1,13 @@
 """Forms of the register of controlled documents and of its versions' workflow."""
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from .forms import DateInput
-from .models import Document, OrganisationalUnit, Process, today
-from .uploads import detect_document_type
+from ..models import Document, OrganisationalUnit, Process, today
+from ..uploads import detect_document_type
+from .fields import DateInput, PersonChoiceField, staff
 
 ACCEPTED_FILES = ".pdf,.docx,.odt,.xlsx,.ods"
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.get_username()
 
 
 class DocumentForm(forms.ModelForm):
@@ -37,11 +31,7 @@ class DocumentForm(forms.ModelForm):
         self.fields["process"].queryset = processes
         self.fields["unit"].queryset = OrganisationalUnit.objects.filter(is_active=True)
         self.fields["concerned_units"].queryset = OrganisationalUnit.objects.filter(is_active=True)
-        self.fields["owner"].queryset = (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .order_by("last_name", "first_name", "username")
-        )
+        self.fields["owner"].queryset = staff(current=self.instance.owner_id)
 
 
 def file_field():

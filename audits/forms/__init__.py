@@ -1,0 +1,1 @@
+"""Forms of internal audits, one module per topic as in views/."""

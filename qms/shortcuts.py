@@ -1,0 +1,86 @@
+"""The page helpers every app's views use: pagination, the one form page, the breadcrumb trail.
+
+Not a view module: views of `qms`, `audits` and `certificates` import from here, so that a list
+paginates, a form saves and reports, and a page says where it stands in the same way everywhere.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render, resolve_url
+from django.utils.translation import gettext as _
+
+PER_PAGE = 50
+
+
+def paginate(request, queryset, per_page=PER_PAGE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def submitted(request):
+    """The form data of a POST (even an empty one, which must show the form's errors) and its
+    files; (None, None) for a GET, so the form starts unbound: `Form(*submitted(request))`."""
+    if request.method == "POST":
+        return request.POST, request.FILES
+    return None, None
+
+
+def crumb(label, to, *args, **kwargs):
+    """One step of a breadcrumb trail: a label and where it leads (a URL name with its
+    arguments, a model instance with `get_absolute_url`, or a URL)."""
+    return (label, resolve_url(to, *args, **kwargs))
+
+
+def form_page(
+    request,
+    form,
+    *,
+    title,
+    cancel,
+    save=None,
+    done=None,
+    success_url=None,
+    breadcrumbs=(),
+    template="intranet/form.html",
+    **context,
+):
+    """The one create/update view body: show `form`; on a valid POST save it, say so, redirect.
+
+    `save(form)` does the saving (by default `form.save()`) and returns the record; a
+    ValidationError it raises (a workflow's rule) is shown on the form and nothing is saved.
+    `done` is the message shown after saving: a text, or a function of the saved record that
+    may return nothing when `save` has said it itself (by default "Saved: <record>."). The user
+    is then sent to `success_url` (a URL name, a URL or a model instance) or, by default, to
+    the saved record. `cancel` is where Cancel leads.
+    """
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = save(form) if save else form.save()
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if done is None:
+                done = _("Saved: %(record)s.") % {"record": record}
+            elif callable(done):
+                done = done(record)
+            if done:
+                messages.success(request, done)
+            return redirect(success_url or record)
+    context.update(
+        form=form,
+        title=title,
+        back_href=resolve_url(cancel),
+        breadcrumbs=breadcrumbs,
+    )
+    return render(request, template, context)
+
+
+def show_errors(request, error):
+    """A workflow step refused by its rules: each reason becomes an error message."""
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def field_labels(model, names):
+    """The model's own names for its fields, to label a record's page as its form is labelled."""
+    return {name: model._meta.get_field(name).verbose_name for name in names}
