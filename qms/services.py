@@ -3,10 +3,13 @@
 import datetime
 import uuid
 
+import axes.utils
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
@@ -37,7 +40,7 @@ def representative_appoint(*, new: Representative) -> Representative:
                     "appointed_on": _(
                         "The new appointment must be later than the current one (%(date)s)."
                     )
-                    % {"date": previous.appointed_on.strftime("%d.%m.%Y")}
+                    % {"date": date_format(previous.appointed_on, "SHORT_DATE_FORMAT")}
                 }
             )
         previous.is_current = False
@@ -274,3 +277,50 @@ def read_confirm(*, version: DocumentVersion, user) -> ReadConfirmation:
         raise ValidationError(_("Only a version in force can be confirmed as read."))
     confirmation, _created = ReadConfirmation.objects.get_or_create(version=version, user=user)
     return confirmation
+
+
+# Staff accounts: the office deactivates and reactivates them and lifts sign-in lockouts; an
+# account is never deleted, since quality records name their authors.
+
+
+def end_sessions(user) -> int:
+    """Delete the user's open sessions, so a deactivated account is signed out everywhere."""
+    user_id = str(user.pk)
+    ended = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get("_auth_user_id") == user_id
+    ]
+    Session.objects.filter(pk__in=ended).delete()
+    return len(ended)
+
+
+@transaction.atomic
+def account_deactivate(*, account, user):
+    """Switch `account` off and end its sessions. Nobody deactivates their own account (the
+    office would lock itself out), and only IT (a superuser) deactivates an administrator."""
+    if account.pk == user.pk:
+        raise ValidationError(
+            _("You cannot deactivate your own account. Ask another coordinator or IT to do it.")
+        )
+    if account.is_superuser and not user.is_superuser:
+        raise ValidationError(
+            _("Only IT can deactivate an administrator's account (%(username)s).")
+            % {"username": account.get_username()}
+        )
+    account.is_active = False
+    account.save(update_fields=["is_active"])
+    end_sessions(account)
+    return account
+
+
+def account_reactivate(*, account, user):
+    account.is_active = True
+    account.save(update_fields=["is_active"])
+    return account
+
+
+def account_unlock(*, account, user):
+    """Lift the sign-in lockout (django-axes) of `account`: its recorded failures are cleared."""
+    axes.utils.reset(username=account.get_username())
+    return account

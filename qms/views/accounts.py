@@ -2,16 +2,15 @@
 
 IT creates accounts and gives roles in the Django admin; the office sees who can sign in, switches
 an account off or on, and lifts a sign-in lockout (django-axes) for someone who forgot a password.
+The steps themselves are workflows in qms/services.py.
 """
 
-import axes.utils
 from axes.helpers import get_cool_off, get_failure_limit
 from axes.models import AccessAttempt
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
-from django.contrib.sessions.models import Session
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.db.models import IntegerField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,8 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from qms import services
 from qms.roles import ROLE_LABELS
-from qms.shortcuts import paginate
+from qms.shortcuts import paginate, show_errors
 
 User = get_user_model()
 
@@ -47,18 +47,6 @@ def with_recent_failures(users):
     return users.annotate(
         recent_failures=Coalesce(Subquery(failures), Value(0), output_field=IntegerField())
     )
-
-
-def end_sessions(user):
-    """Delete the user's open sessions, so a deactivated account is signed out everywhere."""
-    user_id = str(user.pk)
-    ended = [
-        session.pk
-        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
-        if session.get_decoded().get("_auth_user_id") == user_id
-    ]
-    Session.objects.filter(pk__in=ended).delete()
-    return len(ended)
 
 
 @permission_required("auth.view_user", raise_exception=True)
@@ -98,59 +86,50 @@ def _back_to_list(request):
     return redirect(reverse("intranet:account_list") + (f"?{query}" if query else ""))
 
 
+def _account_step(request, pk, step, done):
+    """Run a step on the account `pk`; then back to the list as it was (filter and page kept)."""
+    account = get_object_or_404(User, pk=pk)
+    try:
+        step(account=account, user=request.user)
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        messages.success(request, done % {"username": account.get_username()})
+    query = request.GET.urlencode()
+    return redirect(reverse("intranet:account_list") + (f"?{query}" if query else ""))
+
+
 @require_POST
 @permission_required("auth.change_user", raise_exception=True)
 def account_deactivate(request, pk):
-    account = get_object_or_404(User, pk=pk)
-    if account.pk == request.user.pk:
-        messages.error(
-            request,
-            _("You cannot deactivate your own account. Ask another coordinator or IT to do it."),
-        )
-    elif account.is_superuser and not request.user.is_superuser:
-        # The administrators' accounts are IT's: the office must not lock IT out of the admin.
-        messages.error(
-            request,
-            _("Only IT can deactivate an administrator's account (%(username)s).")
-            % {"username": account.get_username()},
-        )
-    else:
-        with transaction.atomic():
-            account.is_active = False
-            account.save(update_fields=["is_active"])
-            end_sessions(account)
-        messages.success(
-            request,
-            _(
-                "Account %(username)s is deactivated: it can no longer sign in, and its open "
-                "sessions have ended."
-            )
-            % {"username": account.get_username()},
-        )
-    return _back_to_list(request)
+    return _account_step(
+        request,
+        pk,
+        services.account_deactivate,
+        _(
+            "Account %(username)s is deactivated: it can no longer sign in, and its open "
+            "sessions have ended."
+        ),
+    )
 
 
 @require_POST
 @permission_required("auth.change_user", raise_exception=True)
 def account_reactivate(request, pk):
-    account = get_object_or_404(User, pk=pk)
-    account.is_active = True
-    account.save(update_fields=["is_active"])
-    messages.success(
+    return _account_step(
         request,
-        _("Account %(username)s is active again.") % {"username": account.get_username()},
+        pk,
+        services.account_reactivate,
+        _("Account %(username)s is active again."),
     )
-    return _back_to_list(request)
 
 
 @require_POST
 @permission_required("auth.change_user", raise_exception=True)
 def account_unlock(request, pk):
-    account = get_object_or_404(User, pk=pk)
-    axes.utils.reset(username=account.get_username())
-    messages.success(
+    return _account_step(
         request,
-        _("The sign-in lockout of %(username)s is lifted: they can sign in again.")
-        % {"username": account.get_username()},
+        pk,
+        services.account_unlock,
+        _("The sign-in lockout of %(username)s is lifted: they can sign in again."),
     )
-    return _back_to_list(request)
