@@ -1,5 +1,7 @@
-# Two commands: `make run` (set up and serve with demo data) and `make test` (the whole suite).
-# Both work on a fresh machine: the only system packages assumed are listed in README.md.
+# `make run` sets up and serves the portal with demo data; `make test` runs the whole suite;
+# `make check` is the quick loop while editing; `make bench` prints the benchmarks' reports.
+# Each works on a fresh Debian machine: it first checks the system packages it needs (listed in
+# README.md) and installs the missing ones when run as root, or says how to install them.
 
 PYTHON ?= python3
 VENV := .venv
@@ -10,11 +12,52 @@ TEST_ENV := SECRET_KEY=test-only-secret-key-not-for-production DEBUG=0
 # The suite runs on both cores (pytest-xdist; each worker has its own test database).
 TEST_WORKERS ?= 2
 
-.PHONY: run test setup lint format messages check-deploy clean
+.PHONY: run test check bench setup lint format messages makemessages \
+	system-packages runtime-packages clean
 
-$(VENV)/.installed: requirements.txt
+# Debian packages: what `make run` needs, and what `make test` needs on top of it. Each has a
+# shell test that passes when the package is there (`make system-packages has_chromium=false`,
+# run by a user other than root, shows what a machine without chromium is told).
+RUNTIME_PACKAGES := python3-venv gettext libpango-1.0-0 libpangoft2-1.0-0
+TEST_PACKAGES := $(RUNTIME_PACKAGES) chromium default-jre-headless npm
+
+dpkg_installed = dpkg-query -W -f='$${db:Status-Abbrev}' $(1) 2>/dev/null | grep -q '^ii'
+has_python3-venv = test -x $(PY) || $(PYTHON) -c 'import ensurepip, venv' 2>/dev/null
+has_gettext = command -v msgfmt >/dev/null
+has_libpango-1.0-0 = $(call dpkg_installed,libpango-1.0-0)
+has_libpangoft2-1.0-0 = $(call dpkg_installed,libpangoft2-1.0-0)
+has_chromium = test -x /usr/bin/chromium
+has_default-jre-headless = command -v java >/dev/null
+has_npm = command -v npm >/dev/null
+
+# $(call require,packages): nothing when all are there; otherwise root installs the missing ones
+# (nothing prompts) and anyone else is stopped with the command that installs them.
+define require
+@missing=""; \
+$(foreach p,$(1),{ $(has_$(p)); } || missing="$$missing $(p)";) \
+if [ -z "$$missing" ]; then exit 0; fi; \
+if [ "$$(id -u)" -ne 0 ]; then \
+	echo "Missing Debian packages:$$missing. Install them, then run make again:" >&2; \
+	echo "    sudo apt-get install --no-install-recommends$$missing" >&2; \
+	exit 1; \
+fi; \
+echo "Installing the missing Debian packages:$$missing"; \
+export DEBIAN_FRONTEND=noninteractive; \
+apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null
+endef
+
+system-packages:
+	$(call require,$(TEST_PACKAGES))
+
+runtime-packages:
+	$(call require,$(RUNTIME_PACKAGES))
+
+# The venv is made once; its packages are installed again only when a requirements file changes.
+$(PY): | runtime-packages
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
@@ -22,16 +65,16 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json | system-packages
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | runtime-packages
 	msgfmt --check -o $@ $<
 
 messages: locale/pl/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
 
-setup: $(VENV)/.installed messages
+setup: runtime-packages $(VENV)/.installed messages
 	mkdir -p var/private
 	@# Local development settings for manage.py typed by hand; never used where DEBUG is set.
 	test -f .env || printf '# Local development only (git-ignored).\nDEBUG=1\n' > .env
@@ -42,11 +85,25 @@ run: setup
 	@echo "Serving the portal at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed-dev node_modules/.installed messages
-	@test -x /usr/bin/chromium || { echo "Browser tests need Debian's chromium: apt-get install chromium"; exit 1; }
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+# The whole suite: ruff, then every test (browser, HTML validity and slow ones included).
+test: system-packages lint $(VENV)/.installed-dev node_modules/.installed messages
 	$(TEST_ENV) $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+# The quick loop while editing: ruff, missing migrations, and the tests that need neither a
+# browser nor much time (no chromium, Java or npm needed).
+check: runtime-packages lint $(VENV)/.installed-dev messages
+	mkdir -p var
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(PY) -m pytest -n $(TEST_WORKERS) -m "not browser and not slow" $(PYTEST_ARGS)
+
+# Timings with the production settings (DEBUG off) on the configured database (DATABASE_URL,
+# else the SQLite file): each benchmark command prints its report.
+bench: runtime-packages $(VENV)/.installed messages
+	mkdir -p var
+	$(TEST_ENV) $(PY) manage.py migrate --no-input --verbosity 0
+	$(TEST_ENV) $(PY) manage.py benchmark_search
+	$(TEST_ENV) $(PY) manage.py benchmark_demo
+	$(TEST_ENV) $(PY) manage.py benchmark_pdf
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
@@ -57,7 +114,7 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format .
 
 # Refresh the .po files after changing strings in code or templates (then translate them).
-makemessages: $(VENV)/.installed
+makemessages: runtime-packages $(VENV)/.installed
 	DEBUG=1 $(PY) manage.py makemessages -l pl -l en --no-obsolete --add-location file \
 		--ignore=.venv --ignore=node_modules --ignore=staticfiles
 
