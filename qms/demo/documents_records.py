@@ -1,0 +1,140 @@
+"""The demo's external documents and records, with the story of their editions."""
+
+from .cards import (
+    ALL_UNITS,
+    EX,
+    FIRST,
+    RE,
+    DocumentCard,
+    approved,
+)
+
+DOCUMENTS = [
+    # External documents
+    DocumentCard(
+        "EXT-01",
+        "PN-EN ISO 9001:2015-10 Systemy zarządzania jakością – Wymagania",
+        EX,
+        "P-01",
+        "BPI",
+        "coordinator",
+        ALL_UNITS,
+        [
+            approved(95, "Wprowadzenie normy do wykazu dokumentów zewnętrznych."),
+            approved(10, "Zmiana normy ISO 9001:2015/Amd 1:2024 (zmiany klimatu)."),
+        ],
+    ),
+    DocumentCard(
+        "EXT-02",
+        "Kodeks postępowania administracyjnego – tekst jednolity",
+        EX,
+        "P-05",
+        "WO",
+        "owner",
+        ALL_UNITS,
+        [
+            approved(60, "Wprowadzenie do wykazu dokumentów zewnętrznych."),
+            approved(30, "Nowy tekst jednolity ogłoszony w Dzienniku Ustaw."),
+            approved(5, "Nowy tekst jednolity ogłoszony w Dzienniku Ustaw."),
+        ],
+    ),
+    DocumentCard(
+        "EXT-03",
+        "Ustawa o samorządzie gminnym – tekst jednolity",
+        EX,
+        "P-01",
+        "WO",
+        "owner",
+        ["WO"],
+        [
+            approved(40, "Wprowadzenie do wykazu dokumentów zewnętrznych."),
+            approved(26, "Nowy tekst jednolity ogłoszony w Dzienniku Ustaw."),
+        ],
+    ),
+    DocumentCard(
+        "EXT-04",
+        "Ustawa Prawo zamówień publicznych – tekst jednolity",
+        EX,
+        "P-13",
+        "BZP",
+        "coordinator",
+        ["BZP"],
+        [
+            approved(36, "Wprowadzenie do wykazu dokumentów zewnętrznych."),
+            approved(8, "Nowy tekst jednolity ogłoszony w Dzienniku Ustaw."),
+        ],
+    ),
+    DocumentCard(
+        "EXT-05",
+        "PN-EN ISO 19011:2018 Wytyczne dotyczące auditowania systemów zarządzania",
+        EX,
+        "P-02",
+        "BPI",
+        "coordinator",
+        ["BPI"],
+        [
+            approved(60, "Wprowadzenie normy do wykazu dokumentów zewnętrznych."),
+            approved(7, "Przegląd aktualności: norma obowiązuje bez zmian."),
+        ],
+    ),
+    DocumentCard(
+        "EXT-06",
+        "Rozporządzenie Parlamentu Europejskiego i Rady (UE) 2016/679 (RODO)",
+        EX,
+        "P-15",
+        "IOD",
+        "coordinator",
+        ALL_UNITS,
+        [
+            approved(54, "Wprowadzenie do wykazu dokumentów zewnętrznych."),
+            approved(6, "Przegląd aktualności: rozporządzenie obowiązuje bez zmian."),
+        ],
+    ),
+    # Records
+    DocumentCard(
+        "Z-01",
+        "Protokół z przeglądu zarządzania",
+        RE,
+        "P-01",
+        "BPI",
+        "coordinator",
+        ["BPI", "WO"],
+        [approved(10, "Protokół z corocznego przeglądu zarządzania systemem jakości.")],
+    ),
+    DocumentCard(
+        "Z-02",
+        "Program audytów wewnętrznych",
+        RE,
+        "P-02",
+        "BPI",
+        "coordinator",
+        ALL_UNITS,
+        [
+            approved(11, "Program audytów wewnętrznych na rok."),
+            approved(5, "Dodatkowy audyt w Wydziale Komunikacji po skargach mieszkańców."),
+        ],
+    ),
+    DocumentCard(
+        "Z-03",
+        "Rejestr ryzyk i szans Urzędu",
+        RE,
+        "P-03",
+        "BPI",
+        "coordinator",
+        ["BPI", "WO"],
+        [
+            approved(22, FIRST),
+            approved(9, "Coroczna aktualizacja rejestru; nowe ryzyka cyberbezpieczeństwa."),
+        ],
+    ),
+    DocumentCard(
+        "Z-04",
+        "Sprawozdanie z badania satysfakcji mieszkańców",
+        RE,
+        "P-04",
+        "BOM",
+        "owner",
+        ["BOM", "WO"],
+        [approved(3, "Wyniki badania satysfakcji mieszkańców za ostatnie półrocze.")],
+    ),
+]

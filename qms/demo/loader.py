@@ -1,0 +1,232 @@
+"""Load the quality system's demo records: accounts, the organisation, its representatives and
+quality policy, units and staff, process cards, and (versions.py) the register of documents.
+
+Only what is missing is added (see the package's docstring); the workflows go through
+qms.services, so the demo obeys the same rules as a person on the intranet.
+"""
+
+from decimal import Decimal
+
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group, Permission, User
+
+from qms import services
+from qms.models import (
+    MeasureValue,
+    Organisation,
+    OrganisationalUnit,
+    PolicyStatus,
+    Process,
+    ProcessMeasure,
+    ProcessRisk,
+    QualityPolicy,
+    Representative,
+    StaffProfile,
+    today,
+)
+
+from . import versions
+from .accounts import APPROVER, DEMO_ACCOUNTS, DEMO_PASSWORD
+from .catalogue import PROCESSES
+from .dates import at, months_before, period_ends
+from .organisation import ORGANISATION, POLICIES, REPRESENTATIVES
+from .units import STAFF, UNITS
+
+
+def load(report):
+    on = today()
+    users = load_accounts(report)
+    load_organisation(report)
+    load_representatives(report)
+    load_policies(report, users["coordinator"])
+    units = load_units(report, users)
+    load_staff(report, users, units)
+    processes = load_processes(report, users, units, on)
+    versions.load_documents(report, users, units, processes, on)
+
+
+def load_accounts(report):
+    """The demo accounts and the approver; an account already there keeps its password, names
+    and groups."""
+    names = [username for username, *_rest in DEMO_ACCOUNTS] + [APPROVER[0]]
+    users = User.objects.in_bulk(names, field_name="username")
+    password = None
+    for username, role, first, last in DEMO_ACCOUNTS:
+        if username in users:
+            report.keep(User)
+            continue
+        # One hash for all the accounts: the password is public anyway, and hashing it once per
+        # account with the production hasher would take most of the load's time.
+        password = password or make_password(DEMO_PASSWORD)
+        user = User.objects.create(
+            username=username,
+            first_name=first,
+            last_name=last,
+            email=f"{username}@example.org",
+            password=password,
+        )
+        user.groups.set([Group.objects.get(name=role)])
+        users[username] = user
+        report.add(User)
+    username, first, last = APPROVER
+    if username in users:
+        report.keep(User)
+    else:
+        approver = User(
+            username=username, first_name=first, last_name=last, email=f"{username}@example.org"
+        )
+        approver.set_unusable_password()
+        approver.save()
+        approver.user_permissions.set(
+            Permission.objects.filter(
+                content_type__app_label="qms", codename="approve_documentversion"
+            )
+        )
+        users[username] = approver
+        report.add(User)
+    return users
+
+
+def load_organisation(report):
+    if Organisation.objects.filter(pk=1).exists():
+        report.keep(Organisation)
+    else:
+        Organisation.objects.create(pk=1, **ORGANISATION)
+        report.add(Organisation)
+
+
+def load_representatives(report):
+    present = set(Representative.objects.values_list("full_name", flat=True))
+    for fields in REPRESENTATIVES:
+        if fields["full_name"] in present:
+            report.keep(Representative)
+            continue
+        representative = Representative(**fields)
+        if fields["ended_on"] is None and Representative.objects.current() is None:
+            services.representative_appoint(new=representative)
+        else:
+            # A past term; or the demo's current representative while someone else holds the
+            # office, who stays current: appointing would end their term.
+            representative.save()
+        report.add(Representative)
+
+
+def load_policies(report, user):
+    present = set(QualityPolicy.objects.values_list("version", flat=True))
+    added_in_force = None
+    for fields in POLICIES:
+        if fields["version"] in present:
+            report.keep(QualityPolicy)
+            continue
+        in_force = QualityPolicy.objects.in_force()
+        if in_force is None or in_force == added_in_force:
+            policy = QualityPolicy.objects.create(**fields, status=PolicyStatus.DRAFT)
+            services.policy_put_in_force(policy=policy, user=user)
+            # The service stamps "now"; the demo's version came into force when it was approved.
+            QualityPolicy.objects.filter(pk=policy.pk).update(
+                put_in_force_at=at(fields["approved_on"])
+            )
+            added_in_force = policy
+        else:
+            # A version in force that the demo did not add this time stays in force.
+            QualityPolicy.objects.create(**fields, status=PolicyStatus.SUPERSEDED)
+        report.add(QualityPolicy)
+
+
+def load_units(report, users):
+    units = OrganisationalUnit.objects.in_bulk([code for code, *_rest in UNITS], field_name="code")
+    for code, name, kind, head in UNITS:
+        if code in units:
+            report.keep(OrganisationalUnit)
+            continue
+        units[code] = OrganisationalUnit.objects.create(
+            code=code, name=name, kind=kind, head=users[head] if head else None
+        )
+        report.add(OrganisationalUnit)
+    return units
+
+
+def load_staff(report, users, units):
+    present = set(
+        StaffProfile.objects.filter(user__username__in=STAFF).values_list(
+            "user__username", flat=True
+        )
+    )
+    for username, (unit, position) in STAFF.items():
+        if username in present:
+            report.keep(StaffProfile)
+            continue
+        StaffProfile.objects.create(user=users[username], unit=units[unit], position=position)
+        report.add(StaffProfile)
+
+
+def load_processes(report, users, units, on):
+    processes = Process.objects.in_bulk([card.code for card in PROCESSES], field_name="code")
+    added = set()
+    for card in PROCESSES:
+        if card.code in processes:
+            report.keep(Process)
+            continue
+        processes[card.code] = add_process(card, users, units, on)
+        added.add(card.code)
+        report.add(Process)
+    # Each card lists some interactions and the relation is symmetrical, so it holds them all.
+    # Only between processes added now: a link to one already there would change that card
+    # behind its change history's back.
+    partners = {code: set() for code in added}
+    for card in PROCESSES:
+        for other in card.interacts_with:
+            if card.code in added and other in added:
+                partners[card.code].add(other)
+                partners[other].add(card.code)
+    for code in sorted(added):
+        processes[code].interacts_with.add(*(processes[other] for other in sorted(partners[code])))
+    return processes
+
+
+def add_process(card, users, units, on):
+    """The process with its units, risks, measures and their values."""
+    process = Process.objects.create(
+        code=card.code,
+        name=card.name,
+        kind=card.kind,
+        owner=users[card.owner] if card.owner else None,
+        purpose=card.purpose,
+        scope=card.scope,
+        inputs="\n".join(card.inputs),
+        outputs="\n".join(card.outputs),
+        customers="\n".join(card.customers),
+        resources="\n".join(card.resources),
+    )
+    process.units.set([units[code] for code in card.units])
+    for risk in card.risks:
+        ProcessRisk.objects.create(
+            process=process,
+            description=risk.description,
+            kind=risk.kind,
+            likelihood=risk.likelihood,
+            impact=risk.impact,
+            treatment=risk.treatment,
+            review_on=months_before(on, -risk.review_in_months),
+        )
+    recorder = process.owner or users["coordinator"]
+    for spec in card.measures:
+        measure = ProcessMeasure.objects.create(
+            process=process,
+            name=spec.name,
+            direction=spec.direction,
+            target=Decimal(spec.target),
+            unit=spec.unit,
+            frequency=spec.frequency,
+        )
+        ends = period_ends(spec.frequency, len(spec.values), on)
+        MeasureValue.objects.bulk_create(
+            MeasureValue(
+                measure=measure,
+                period_end=period_end,
+                value=Decimal(str(value)),
+                recorded_by=recorder,
+            )
+            for period_end, value in zip(ends, spec.values, strict=True)
+        )
+    return process
