@@ -7,10 +7,15 @@ from django.views.decorators.http import require_safe
 from qms.history import last_changed
 from qms.models import Organisation, QualityPolicy, Representative, today
 from qms.pdf import render_pdf
-from qms.shortcuts import form_page, paginate, submitted
+from qms.shortcuts import crumb, form_page, paginate, submitted
 
 from .forms import CertificateForm, CertificationBodyForm, ExternalAuditForm
 from .models import Certificate, CertificationBody, ExternalAudit
+
+
+def trail():
+    """Quality management › …: where a page of the public site stands."""
+    return [crumb(_("Quality management"), "public:quality_page")]
 
 
 def _last_change(*records):
@@ -66,7 +71,11 @@ def _certificate_context(pk):
 @login_not_required
 @require_safe
 def certificate_detail(request, pk):
-    return render(request, "certificates/certificate_detail.html", _certificate_context(pk))
+    return render(
+        request,
+        "certificates/certificate_detail.html",
+        {**_certificate_context(pk), "breadcrumbs": trail()},
+    )
 
 
 @login_not_required

@@ -54,9 +54,11 @@ def measure_chart(measure, values):
         "high_y": _svg_number(y(high)),
         "low": floatformat(low, -2),
         "low_y": _svg_number(y(low)),
+        # The axis has room for a short month name and the year ("lis 2025", "Nov 2025"), in
+        # the active language; the text beside the chart gives the full dates.
         "first": date_format(values[0].period_end, "M Y"),
         "last": date_format(values[-1].period_end, "M Y"),
-        "first_day": date_format(values[0].period_end, "j E Y"),
-        "last_day": date_format(values[-1].period_end, "j E Y"),
+        "first_day": date_format(values[0].period_end, "DATE_FORMAT"),
+        "last_day": date_format(values[-1].period_end, "DATE_FORMAT"),
         "achieved": sum(p["achieved"] for p in points),
     }

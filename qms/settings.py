@@ -154,6 +154,9 @@ LOGOUT_REDIRECT_URL = "public:quality_page"
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", _("Polish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Templates and code name a format ("SHORT_DATE_FORMAT"), never a pattern: each language
+# writes dates its own way (qms/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = "qms.formats"
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True

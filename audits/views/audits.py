@@ -196,6 +196,11 @@ def audit_detail(request, pk):
         .values_list("answer", "n")
     )
     may_edit = roles.can_edit_audit(request.user, audit)
+    breadcrumbs = trail()
+    if request.user.has_perm("audits.view_auditprogramme"):
+        # Staff who may read only closed audits' reports do not see the programme.
+        programme = audit.programme
+        breadcrumbs.append(crumb(_("Programme %(year)s") % {"year": programme.year}, programme))
     open_ncs = 0
     if may_edit and audit.status == AuditStatus.REPORTED:
         # The service that closes the audit decides what is still open.
@@ -211,6 +216,7 @@ def audit_detail(request, pk):
             "checklist_url": reverse("audits:checklist_detail", args=[audit.pk]),
             "finding_create_url": reverse("audits:finding_create", args=[audit.pk]),
             "finished_actions": [ActionStatus.EFFECTIVE, ActionStatus.CLOSED],
+            "breadcrumbs": breadcrumbs,
         }
     )
     return render(request, "audits/audit_detail.html", context)

@@ -110,7 +110,7 @@ def _plan(year):
 @permission_required("audits.view_auditprogramme", raise_exception=True)
 @require_safe
 def programme_detail(request, year):
-    return render(request, "audits/programme_detail.html", _plan(year))
+    return render(request, "audits/programme_detail.html", {**_plan(year), "breadcrumbs": trail()})
 
 
 @permission_required("audits.view_auditprogramme", raise_exception=True)
@@ -203,5 +203,6 @@ def programme_coverage(request):
             "planned_only": [row["process"] for row in rows if row["state"] == "planned"],
             "previous": until - CYCLE_YEARS,
             "next": until + CYCLE_YEARS,
+            "breadcrumbs": trail(),
         },
     )

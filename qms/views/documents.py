@@ -110,6 +110,7 @@ def document_detail(request, pk):
         "can_add_version": can_author and work is None,
         "can_approve": work is not None and roles.can_approve_version(user, work),
         "can_change": user.has_perm("qms.change_document") and not document.is_withdrawn,
+        "breadcrumbs": trail(),
     }
     if in_force is not None and roles.can_confirm_read(user, in_force, concerned_units):
         context["read_confirmation"] = ReadConfirmation.objects.filter(
@@ -223,6 +224,7 @@ def document_reviews(request):
             "page_obj": paginate(request, overdue),
             "waiting": waiting,
             "may_approve": request.user.has_perm("qms.approve_documentversion"),
+            "breadcrumbs": trail(),
         },
     )
 
@@ -467,5 +469,6 @@ def version_readers(request, pk):
             "staff": staff,
             "confirmed": confirmed,
             "not_confirmed": len(staff) - confirmed,
+            "breadcrumbs": trail(version.document),
         },
     )

@@ -77,6 +77,7 @@ def process_map(request):
             "management": bands[ProcessKind.MANAGEMENT],
             "core": bands[ProcessKind.CORE],
             "support": bands[ProcessKind.SUPPORT],
+            "breadcrumbs": trail(),
         },
     )
 
@@ -136,7 +137,13 @@ def _process_card(request, pk):
 @permission_required("qms.view_process", raise_exception=True)
 @require_safe
 def process_detail(request, pk):
-    return render(request, "qms/process_detail.html", _process_card(request, pk))
+    # The card is reached from the map, so the trail passes through it.
+    breadcrumbs = [*trail(), crumb(_("Process map"), "intranet:process_map")]
+    return render(
+        request,
+        "qms/process_detail.html",
+        {**_process_card(request, pk), "breadcrumbs": breadcrumbs},
+    )
 
 
 @permission_required("qms.view_process", raise_exception=True)
