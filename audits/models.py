@@ -12,7 +12,22 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from qms.models import ArchiveOnlyQuerySet, QualityHistory, QualityRecord, today
+from qms.models import (
+    LONG_PROSE,
+    NOTE,
+    PROSE,
+    ArchiveOnlyQuerySet,
+    QualityHistory,
+    QualityRecord,
+    refuse_beyond,
+    today,
+)
+
+# How many questions, findings and actions one audit holds: more than any real audit needs, few
+# enough that its report stays a document a person reads (and quick to typeset).
+MAX_QUESTIONS = 150
+MAX_FINDINGS = 30
+MAX_ACTIONS = 5
 
 
 class Clause(models.Model):
@@ -44,8 +59,8 @@ class QuestionTemplate(models.Model):
     clause = models.ForeignKey(
         Clause, verbose_name=_("clause"), on_delete=models.PROTECT, related_name="questions"
     )
-    text_pl = models.TextField(_("question (Polish)"))
-    text_en = models.TextField(_("question (English)"))
+    text_pl = models.TextField(_("question (Polish)"), max_length=NOTE)
+    text_en = models.TextField(_("question (English)"), max_length=NOTE)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
 
@@ -62,7 +77,7 @@ class AuditProgramme(QualityRecord):
     year = models.PositiveSmallIntegerField(
         _("year"), unique=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
-    objectives = models.TextField(_("objectives of the programme"), blank=True)
+    objectives = models.TextField(_("objectives of the programme"), max_length=PROSE, blank=True)
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
     approved_by = models.CharField(_("approved by"), max_length=200, blank=True)
 
@@ -108,10 +123,11 @@ class Audit(QualityRecord):
     planned_month = models.PositiveSmallIntegerField(
         _("planned month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
     )
-    objectives = models.TextField(_("objectives"), blank=True)
-    scope = models.TextField(_("scope"), blank=True)
+    objectives = models.TextField(_("objectives"), max_length=PROSE, blank=True)
+    scope = models.TextField(_("scope"), max_length=PROSE, blank=True)
     criteria = models.TextField(
         _("criteria"),
+        max_length=PROSE,
         blank=True,
         help_text=_("ISO 9001:2015 clauses and internal documents, e.g. '7.5, 8.5.1; PR-03'"),
     )
@@ -133,17 +149,23 @@ class Audit(QualityRecord):
         blank=True,
         related_name="audit_teams",
     )
-    auditees = models.TextField(_("auditees"), blank=True, help_text=_("Names and positions."))
+    auditees = models.TextField(
+        _("auditees"), max_length=NOTE, blank=True, help_text=_("Names and positions.")
+    )
     first_day = models.DateField(_("first day"), null=True, blank=True)
     last_day = models.DateField(_("last day"), null=True, blank=True)
     places = models.CharField(_("places"), max_length=300, blank=True)
-    agenda = models.TextField(_("agenda (audit plan)"), blank=True)
+    agenda = models.TextField(_("agenda (audit plan)"), max_length=PROSE, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=AuditStatus.choices, default=AuditStatus.PLANNED
     )
-    conclusions = models.TextField(_("conclusions and degree of conformity"), blank=True)
-    diverging_opinions = models.TextField(_("unresolved diverging opinions"), blank=True)
-    distribution = models.TextField(_("distribution of the report"), blank=True)
+    conclusions = models.TextField(
+        _("conclusions and degree of conformity"), max_length=LONG_PROSE, blank=True
+    )
+    diverging_opinions = models.TextField(
+        _("unresolved diverging opinions"), max_length=PROSE, blank=True
+    )
+    distribution = models.TextField(_("distribution of the report"), max_length=NOTE, blank=True)
     reported_at = models.DateTimeField(_("reported at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     closed_by = models.ForeignKey(
@@ -156,6 +178,7 @@ class Audit(QualityRecord):
     )
     closing_note = models.TextField(
         _("why it closes with open nonconformities"),
+        max_length=PROSE,
         blank=True,
     )
 
@@ -224,11 +247,11 @@ class ChecklistItem(QualityRecord):
     clause = models.ForeignKey(
         Clause, verbose_name=_("clause"), null=True, blank=True, on_delete=models.PROTECT
     )
-    question = models.TextField(_("question"))
+    question = models.TextField(_("question"), max_length=NOTE)
     answer = models.CharField(
         _("answer"), max_length=20, choices=Answer.choices, default=Answer.NOT_CHECKED
     )
-    evidence = models.TextField(_("evidence and notes"), blank=True)
+    evidence = models.TextField(_("evidence and notes"), max_length=PROSE, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("answered by"),
@@ -260,6 +283,18 @@ class ChecklistItem(QualityRecord):
     def get_absolute_url(self):
         return reverse("audits:checklist_detail", args=[self.audit_id]) + f"#q{self.pk}"
 
+    def clean(self):
+        super().clean()
+        if self._state.adding and self.audit_id:
+            refuse_beyond(
+                self.audit.checklist,
+                MAX_QUESTIONS,
+                _(
+                    "A checklist holds at most %(limit)s questions: plan a further audit for the "
+                    "rest."
+                ),
+            )
+
 
 class FindingKind(models.TextChoices):
     MAJOR = "major", _("major nonconformity")
@@ -288,9 +323,9 @@ class Finding(QualityRecord):
         on_delete=models.PROTECT,
         related_name="findings",
     )
-    requirement = models.TextField(_("requirement"), blank=True)
-    description = models.TextField(_("what was found"))
-    evidence = models.TextField(_("evidence"), blank=True)
+    requirement = models.TextField(_("requirement"), max_length=NOTE, blank=True)
+    description = models.TextField(_("what was found"), max_length=PROSE)
+    evidence = models.TextField(_("evidence"), max_length=PROSE, blank=True)
     checklist_item = models.ForeignKey(
         ChecklistItem,
         verbose_name=_("checklist question"),
@@ -328,6 +363,15 @@ class Finding(QualityRecord):
     def get_absolute_url(self):
         return reverse("audits:finding_detail", args=[self.pk])
 
+    def clean(self):
+        super().clean()
+        if self._state.adding and self.audit_id:
+            refuse_beyond(
+                self.audit.findings,
+                MAX_FINDINGS,
+                _("An audit records at most %(limit)s findings: group related ones into one."),
+            )
+
     @property
     def is_nonconformity(self):
         return self.kind in NONCONFORMITIES
@@ -355,9 +399,9 @@ class CorrectiveAction(QualityRecord):
     finding = models.ForeignKey(
         Finding, verbose_name=_("finding"), on_delete=models.PROTECT, related_name="actions"
     )
-    correction = models.TextField(_("correction"), blank=True)
-    root_cause = models.TextField(_("root cause"), blank=True)
-    action = models.TextField(_("corrective action"))
+    correction = models.TextField(_("correction"), max_length=NOTE, blank=True)
+    root_cause = models.TextField(_("root cause"), max_length=PROSE, blank=True)
+    action = models.TextField(_("corrective action"), max_length=NOTE)
     responsible = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("responsible"),
@@ -386,7 +430,7 @@ class CorrectiveAction(QualityRecord):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    verification_comment = models.TextField(_("verification comment"), blank=True)
+    verification_comment = models.TextField(_("verification comment"), max_length=NOTE, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -435,6 +479,18 @@ class CorrectiveAction(QualityRecord):
 
     def get_absolute_url(self):
         return reverse("audits:finding_detail", args=[self.finding_id]) + f"#action-{self.pk}"
+
+    def clean(self):
+        super().clean()
+        if self._state.adding and self.finding_id:
+            refuse_beyond(
+                self.finding.actions,
+                MAX_ACTIONS,
+                _(
+                    "A finding is answered by at most %(limit)s corrective actions: edit one of "
+                    "them instead."
+                ),
+            )
 
     @property
     def is_overdue(self):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from qms.models import bulk_create_with_history
 
 from .models import (
+    MAX_QUESTIONS,
     NONCONFORMITIES,
     ActionStatus,
     Answer,
@@ -66,6 +67,15 @@ def checklist_copy_templates(*, audit: Audit, clauses=None) -> int:
     start = audit.checklist.aggregate(n=Max("order"))["n"] or 0
     # Copied in Polish, the language the office audits in; the copy is then the audit's own.
     new = [q for q in questions if (q.clause_id, q.text_pl) not in present]
+    room = MAX_QUESTIONS - len(present)
+    if len(new) > room:
+        raise ValidationError(
+            _(
+                "These clauses would add %(new)s questions, but the checklist has room for "
+                "%(room)s more (at most %(limit)s). Choose fewer clauses."
+            )
+            % {"new": len(new), "room": max(room, 0), "limit": MAX_QUESTIONS}
+        )
     items = [
         ChecklistItem(audit=audit, order=start + i, clause=q.clause, question=q.text_pl)
         for i, q in enumerate(new, start=1)
@@ -115,6 +125,7 @@ def finding_raise(*, finding: Finding, user) -> Finding:
     _ensure_open(audit)
     if audit.status == AuditStatus.PLANNED:
         raise ValidationError(_("Start the audit before recording findings."))
+    finding.clean()  # the limit on findings, checked again under the audit's lock
     finding.number = (audit.findings.aggregate(n=Max("number"))["n"] or 0) + 1
     finding.raised_by = user
     finding._history_user = user

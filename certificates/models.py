@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from qms.models import ArchiveOnlyQuerySet, QualityHistory, QualityRecord, today
+from qms.models import NOTE, PROSE, ArchiveOnlyQuerySet, QualityHistory, QualityRecord, today
 from qms.uploads import validate_pdf
 
 DEFAULT_STANDARD = "PN-EN ISO 9001:2015-10"
@@ -19,7 +19,7 @@ class CertificationBody(QualityRecord):
     accreditation = models.CharField(
         _("accreditation"), max_length=200, blank=True, help_text=_("e.g. 'PCA, AC 123'")
     )
-    address = models.TextField(_("address"), blank=True)
+    address = models.TextField(_("address"), max_length=NOTE, blank=True)
     website = models.URLField(_("website"), blank=True)
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Inactive bodies stay in the history.")
@@ -37,6 +37,10 @@ class CertificationBody(QualityRecord):
 
     def get_absolute_url(self):
         return reverse("certificates:body_update", args=[self.pk])
+
+
+# Certificates run for three years (four, when extended); ten is surely a typing slip.
+MAX_VALIDITY = datetime.timedelta(days=3653)
 
 
 class CertificateStatus(models.TextChoices):
@@ -73,7 +77,8 @@ class CertificateQuerySet(ArchiveOnlyQuerySet):
         run_start = run_end = None
         for cert in self.filter(valid_from__lte=on).order_by("valid_from", "pk"):
             end = cert.effective_end
-            if run_end is None or cert.valid_from > run_end + datetime.timedelta(days=1):
+            # A gap of more than a day breaks the run (subtracting dates cannot overflow).
+            if run_end is None or (cert.valid_from - run_end).days > 1:
                 run_start, run_end = cert.valid_from, end
             else:
                 run_end = max(run_end, end)
@@ -91,7 +96,7 @@ class Certificate(QualityRecord):
         related_name="certificates",
     )
     standard = models.CharField(_("standard"), max_length=100, default=DEFAULT_STANDARD)
-    scope = models.TextField(_("scope of certification"))
+    scope = models.TextField(_("scope of certification"), max_length=PROSE)
     issued_on = models.DateField(_("issued on"))
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"))
@@ -134,6 +139,13 @@ class Certificate(QualityRecord):
                 violation_error_message=_("'Valid until' must be later than 'valid from'."),
             ),
             models.CheckConstraint(
+                condition=Q(valid_until__lte=F("valid_from") + MAX_VALIDITY),
+                name="certificates_certificate_validity_at_most_10_years",
+                violation_error_message=_(
+                    "A certificate is valid for at most 10 years (usually 3): check the dates."
+                ),
+            ),
+            models.CheckConstraint(
                 condition=Q(status=CertificateStatus.VALID) | Q(status_changed_on__isnull=False),
                 name="certificates_certificate_status_change_dated",
                 violation_error_message=_(
@@ -163,6 +175,12 @@ class Certificate(QualityRecord):
         if self.status != CertificateStatus.VALID and self.status_changed_on:
             return min(self.status_changed_on, self.valid_until)
         return self.valid_until
+
+    @property
+    def scan_is_public(self):
+        """A suspended or withdrawn certificate stays on the public page with its status, but
+        its scan, which looks like proof of certification, is for staff only."""
+        return self.status == CertificateStatus.VALID
 
     @property
     def days_left(self):
@@ -214,13 +232,19 @@ class ExternalAudit(QualityRecord):
         _("result"), max_length=20, choices=AuditResult.choices, default=AuditResult.PENDING
     )
     summary = models.TextField(
-        _("summary for residents"), blank=True, help_text=_("Shown on the public page.")
+        _("summary for residents"),
+        max_length=PROSE,
+        blank=True,
+        help_text=_("Shown on the public page."),
     )
     strengths = models.TextField(
-        _("strengths named by the auditors"), blank=True, help_text=_("One per line.")
+        _("strengths named by the auditors"),
+        max_length=PROSE,
+        blank=True,
+        help_text=_("One per line."),
     )
     improvement_areas = models.TextField(
-        _("areas for improvement"), blank=True, help_text=_("One per line.")
+        _("areas for improvement"), max_length=PROSE, blank=True, help_text=_("One per line.")
     )
     certificate = models.ForeignKey(
         Certificate,

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from qms.forms.fields import DateInput, PersonChoiceField, staff
+from qms.forms.fields import BoundedDateField, DateInput, PersonChoiceField, staff
 from qms.models import today
 
 from .. import services
@@ -48,7 +48,7 @@ class CorrectiveActionForm(forms.ModelForm):
 
 
 class ImplementedForm(forms.Form):
-    implemented_on = forms.DateField(label=_("Implemented on"), widget=DateInput())
+    implemented_on = BoundedDateField(label=_("Implemented on"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,7 +56,7 @@ class ImplementedForm(forms.Form):
 
 
 class VerifyForm(forms.Form):
-    verified_on = forms.DateField(label=_("Verified on"), widget=DateInput())
+    verified_on = BoundedDateField(label=_("Verified on"))
     effective = forms.TypedChoiceField(
         label=_("Was the action effective?"),
         choices=[("yes", _("Yes, effective")), ("no", _("No, not effective"))],

@@ -3,9 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Document, OrganisationalUnit, Process, today
+from ..models import Document, OrganisationalUnit, Process, default_next_review, today
 from ..uploads import detect_document_type
-from .fields import DateInput, PersonChoiceField, staff
+from .fields import BoundedDateField, PersonChoiceField, staff
 
 ACCEPTED_FILES = ".pdf,.docx,.odt,.xlsx,.ods"
 
@@ -75,11 +75,10 @@ class VersionForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
-    effective_on = forms.DateField(label=_("In force from"), widget=DateInput())
-    next_review_on = forms.DateField(
+    effective_on = BoundedDateField(label=_("In force from"))
+    next_review_on = BoundedDateField(
         label=_("Next review due"),
         required=False,
-        widget=DateInput(),
         help_text=_("Leave empty for a year after the date in force."),
     )
 
@@ -92,6 +91,15 @@ class ApproveForm(forms.Form):
         effective_on, next_review_on = data.get("effective_on"), data.get("next_review_on")
         if effective_on and next_review_on and next_review_on <= effective_on:
             self.add_error("next_review_on", _("The review date must be after the date in force."))
+        elif (
+            effective_on
+            and not next_review_on
+            and default_next_review(effective_on) <= effective_on
+        ):
+            # At the end of the dates a record may carry, no review date is left after it.
+            self.add_error(
+                "effective_on", _("Choose an earlier date: no review date would be left after it.")
+            )
         return data
 
 

@@ -2,17 +2,42 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from qms.models import EARLIEST_DATE, LATEST_DATE
 
 
 class DateInput(forms.DateInput):
-    """The browser's native date picker; the value travels as ISO 8601."""
+    """The browser's native date picker, offering only the dates a record may carry; the value
+    travels as ISO 8601."""
 
     input_type = "date"
 
     def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+        bounds = {"min": EARLIEST_DATE.isoformat(), "max": LATEST_DATE.isoformat()}
+        super().__init__(attrs={**bounds, **(attrs or {})}, format="%Y-%m-%d")
+
+
+class BoundedDateField(forms.DateField):
+    """A date in a form that is not a model's: held to the same years as the records' dates."""
+
+    widget = DateInput
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators.extend(
+            [
+                MinValueValidator(
+                    EARLIEST_DATE, message=_("Enter a date from %(limit_value)s on.")
+                ),
+                MaxValueValidator(
+                    LATEST_DATE, message=_("Enter a date no later than %(limit_value)s.")
+                ),
+            ]
+        )
 
 
 def https_by_default(db_field, **kwargs):

@@ -1,6 +1,11 @@
 """The quality system's core records, one module per topic."""
 
 from .base import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    LONG_PROSE,
+    NOTE,
+    PROSE,
     ArchiveOnlyQuerySet,
     HistoryRow,
     QualityHistory,
@@ -8,6 +13,7 @@ from .base import (
     RecordDeletionError,
     bulk_create_with_history,
     pause_history,
+    refuse_beyond,
     today,
 )
 from .documents import (
@@ -39,16 +45,23 @@ from .processes import (
     lines,
     risk_level,
 )
+from .submissions import FormSubmission
 from .units import OrganisationalUnit, StaffProfile, UnitKind
 
 __all__ = [
+    "EARLIEST_DATE",
     "EMAIL_PATTERN",
+    "LATEST_DATE",
+    "LONG_PROSE",
+    "NOTE",
+    "PROSE",
     "ArchiveOnlyQuerySet",
     "Direction",
     "Document",
     "DocumentKind",
     "DocumentStatus",
     "DocumentVersion",
+    "FormSubmission",
     "Frequency",
     "HistoryRow",
     "MeasureValue",
@@ -74,6 +87,7 @@ __all__ = [
     "default_next_review",
     "lines",
     "pause_history",
+    "refuse_beyond",
     "risk_level",
     "today",
 ]

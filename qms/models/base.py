@@ -1,10 +1,16 @@
-"""What every quality record shares: timestamps, no hard delete, and a change history."""
+"""What every quality record shares: timestamps, no hard delete, a change history, and bounds on
+what may be typed into it."""
 
 import contextlib
+import datetime
 import threading
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
+from django.db.models.signals import class_prepared
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history import utils as history_utils
@@ -20,6 +26,71 @@ class ArchiveOnlyQuerySet(models.QuerySet):
         raise RecordDeletionError(
             f"{self.model.__name__} is a quality record: archive or withdraw it instead."
         )
+
+
+# How much free text a field takes: enough for what a clerk writes, little enough that every PDF
+# of the records stays quick to typeset (see benchmark_pdf). Each text field names one of these as
+# its max_length; the form, the model's validation and the database all enforce it.
+NOTE = 1000  # a line or a few: an address, a reason, a comment, a question
+PROSE = 2000  # a paragraph: a purpose, a finding, a risk's treatment
+LONG_PROSE = 5000  # a page: the quality policy, an audit's conclusions
+
+# The dates a quality record may carry. The office has been certified since 2008; a date outside
+# these years is a slip of the keyboard (year 0001, 9999-12-31), and date arithmetic on it would
+# overflow.
+EARLIEST_DATE = datetime.date(1990, 1, 1)
+LATEST_DATE = datetime.date(2100, 12, 31)
+
+
+def _date_bound_validators():
+    # The bound is written as an ISO date: unambiguous in every language.
+    return [
+        MinValueValidator(EARLIEST_DATE, message=_("Enter a date from %(limit_value)s on.")),
+        MaxValueValidator(LATEST_DATE, message=_("Enter a date no later than %(limit_value)s.")),
+    ]
+
+
+def bound_fields(sender, **kwargs):
+    """Hold every quality record's text and dates within the bounds above, in the database too.
+
+    For each concrete QualityRecord: a text field's max_length becomes a check constraint, and a
+    date field gets validators (forms and full_clean) and a check constraint for EARLIEST_DATE to
+    LATEST_DATE. Written once here, so that a new record or field cannot be left unbounded
+    (tests/test_records.py checks that every text field has a max_length).
+    """
+    if not issubclass(sender, QualityRecord) or sender._meta.abstract:
+        return
+    meta = sender._meta
+    checks = []
+    for field in meta.local_fields:
+        name = f"{meta.app_label}_{meta.model_name}_{field.name}"
+        if isinstance(field, models.TextField) and field.max_length:
+            checks.append(
+                models.CheckConstraint(
+                    condition=LessThanOrEqual(Length(field.name), field.max_length),
+                    name=f"{name}_length",
+                )
+            )
+        elif isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+            field._validators = [*field._validators, *_date_bound_validators()]
+            in_bounds = models.Q(**{f"{field.name}__range": (EARLIEST_DATE, LATEST_DATE)})
+            if field.null:
+                in_bounds |= models.Q(**{f"{field.name}__isnull": True})
+            checks.append(models.CheckConstraint(condition=in_bounds, name=f"{name}_in_bounds"))
+    # The migrations read the constraints from `original_attrs`.
+    meta.constraints = [*meta.constraints, *checks]
+    meta.original_attrs["constraints"] = meta.constraints
+
+
+class_prepared.connect(bound_fields)
+
+
+def refuse_beyond(queryset, limit, message):
+    """A ValidationError when `queryset` (a record's children) already holds `limit` rows: a
+    record holds a bounded number of risks, questions or findings, so its page and PDF stay
+    readable and quick."""
+    if queryset.count() >= limit:
+        raise ValidationError(message % {"limit": limit}, code="too_many")
 
 
 class QualityRecord(models.Model):

@@ -14,7 +14,15 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .base import ArchiveOnlyQuerySet, QualityHistory, QualityRecord, today
+from .base import (
+    LATEST_DATE,
+    NOTE,
+    PROSE,
+    ArchiveOnlyQuerySet,
+    QualityHistory,
+    QualityRecord,
+    today,
+)
 
 
 class DocumentKind(models.TextChoices):
@@ -103,7 +111,7 @@ class Document(QualityRecord):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), max_length=NOTE, blank=True)
     # Code, title and every version's summary of changes, kept by the services for the search.
     search_text = models.TextField(editable=False, blank=True)
 
@@ -151,6 +159,9 @@ class Document(QualityRecord):
 
 
 def default_next_review(effective_on):
+    """A year after the date in force, and never past the last date a record may carry."""
+    if effective_on >= LATEST_DATE - datetime.timedelta(days=366):
+        return LATEST_DATE
     try:
         return effective_on.replace(year=effective_on.year + 1)
     except ValueError:  # 29 February
@@ -172,7 +183,7 @@ class DocumentVersion(QualityRecord):
         Document, verbose_name=_("document"), on_delete=models.PROTECT, related_name="versions"
     )
     revision = models.PositiveIntegerField(_("edition"))
-    change_summary = models.TextField(_("summary of changes"))
+    change_summary = models.TextField(_("summary of changes"), max_length=PROSE)
     # The file itself lives in private storage under a generated name; the name the user gave
     # is kept (cleaned) only to build a readable download name.
     file = models.FileField(_("file"), upload_to="documents/%Y/", max_length=300)
@@ -228,7 +239,7 @@ class DocumentVersion(QualityRecord):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    review_comment = models.TextField(_("reviewer's comment"), blank=True)
+    review_comment = models.TextField(_("reviewer's comment"), max_length=PROSE, blank=True)
 
     objects = DocumentVersionQuerySet.as_manager()
 

@@ -5,14 +5,14 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .base import ArchiveOnlyQuerySet, QualityHistory, QualityRecord
+from .base import LONG_PROSE, NOTE, ArchiveOnlyQuerySet, QualityHistory, QualityRecord
 
 
 class Organisation(QualityRecord):
     """The certified office. One row (pk=1), enforced by the database."""
 
     name = models.CharField(_("name"), max_length=200)
-    address = models.TextField(_("address"), blank=True)
+    address = models.TextField(_("address"), max_length=NOTE, blank=True)
     email = models.EmailField(_("public e-mail"), blank=True)
     phone = models.CharField(_("public phone"), max_length=40, blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -158,7 +158,9 @@ class QualityPolicy(QualityRecord):
     """A version of the quality policy (clause 5.2). One version is in force at a time."""
 
     version = models.PositiveIntegerField(_("version"), unique=True)
-    text = models.TextField(_("text"), help_text=_("Paragraphs separated by an empty line."))
+    text = models.TextField(
+        _("text"), max_length=LONG_PROSE, help_text=_("Paragraphs separated by an empty line.")
+    )
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
     approved_by = models.CharField(
         _("approved by"),

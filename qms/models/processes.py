@@ -7,7 +7,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .base import ArchiveOnlyQuerySet, QualityHistory, QualityRecord
+from .base import NOTE, PROSE, ArchiveOnlyQuerySet, QualityHistory, QualityRecord, refuse_beyond
+
+# What one process card holds: more than a real process needs, few enough that the card and its
+# PDF stay readable (and quick to typeset). Values: twenty years of monthly readings.
+MAX_RISKS = 30
+MAX_MEASURES = 15
+MAX_VALUES = 240
 
 
 class ProcessKind(models.TextChoices):
@@ -42,14 +48,23 @@ class Process(QualityRecord):
         blank=True,
         related_name="processes",
     )
-    purpose = models.TextField(_("purpose"), blank=True)
-    scope = models.TextField(_("scope"), blank=True)
-    inputs = models.TextField(_("inputs"), blank=True, help_text=_("One per line."))
-    outputs = models.TextField(_("outputs"), blank=True, help_text=_("One per line."))
-    customers = models.TextField(
-        _("customers and interested parties"), blank=True, help_text=_("One per line.")
+    purpose = models.TextField(_("purpose"), max_length=PROSE, blank=True)
+    scope = models.TextField(_("scope"), max_length=PROSE, blank=True)
+    inputs = models.TextField(
+        _("inputs"), max_length=PROSE, blank=True, help_text=_("One per line.")
     )
-    resources = models.TextField(_("resources"), blank=True, help_text=_("One per line."))
+    outputs = models.TextField(
+        _("outputs"), max_length=PROSE, blank=True, help_text=_("One per line.")
+    )
+    customers = models.TextField(
+        _("customers and interested parties"),
+        max_length=PROSE,
+        blank=True,
+        help_text=_("One per line."),
+    )
+    resources = models.TextField(
+        _("resources"), max_length=PROSE, blank=True, help_text=_("One per line.")
+    )
     interacts_with = models.ManyToManyField(
         "self",
         verbose_name=_("interacts with"),
@@ -119,12 +134,12 @@ class ProcessRisk(QualityRecord):
     kind = models.CharField(
         _("kind"), max_length=20, choices=RiskKind.choices, default=RiskKind.RISK
     )
-    description = models.TextField(_("description"))
+    description = models.TextField(_("description"), max_length=NOTE)
     likelihood = models.PositiveSmallIntegerField(
         _("likelihood (1–5)"), validators=SCALE, default=3
     )
     impact = models.PositiveSmallIntegerField(_("impact (1–5)"), validators=SCALE, default=3)
-    treatment = models.TextField(_("actions"), blank=True)
+    treatment = models.TextField(_("actions"), max_length=NOTE, blank=True)
     review_on = models.DateField(_("review date"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
@@ -150,6 +165,18 @@ class ProcessRisk(QualityRecord):
 
     def get_absolute_url(self):
         return reverse("intranet:process_detail", args=[self.process_id]) + f"#risk-{self.pk}"
+
+    def clean(self):
+        super().clean()
+        if self._state.adding and self.process_id:
+            refuse_beyond(
+                self.process.risks,
+                MAX_RISKS,
+                _(
+                    "A process card holds at most %(limit)s risks and opportunities: archive one "
+                    "that no longer applies, or edit it."
+                ),
+            )
 
     @property
     def rating(self):
@@ -212,6 +239,18 @@ class ProcessMeasure(QualityRecord):
     def get_absolute_url(self):
         return reverse("intranet:process_detail", args=[self.process_id]) + f"#measure-{self.pk}"
 
+    def clean(self):
+        super().clean()
+        if self._state.adding and self.process_id:
+            refuse_beyond(
+                self.process.measures,
+                MAX_MEASURES,
+                _(
+                    "A process card holds at most %(limit)s measures: archive one that is no "
+                    "longer used, or edit it."
+                ),
+            )
+
     def meets(self, value):
         return (
             value >= self.target if self.direction == Direction.AT_LEAST else value <= self.target
@@ -252,6 +291,18 @@ class MeasureValue(QualityRecord):
 
     def get_absolute_url(self):
         return self.measure.get_absolute_url()
+
+    def clean(self):
+        super().clean()
+        if self._state.adding and self.measure_id:
+            refuse_beyond(
+                self.measure.values,
+                MAX_VALUES,
+                _(
+                    "A measure holds at most %(limit)s values; start a new measure for the next "
+                    "years."
+                ),
+            )
 
     @property
     def meets_target(self):
