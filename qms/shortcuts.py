@@ -4,11 +4,16 @@ Not a view module: views of `qms`, `audits` and `certificates` import from here,
 paginates, a form saves and reports, and a page says where it stands in the same way everywhere.
 """
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
+
+from qms.models.submissions import AlreadySubmitted, FormSubmission
 
 PER_PAGE = 50
 
@@ -52,27 +57,89 @@ def form_page(
     may return nothing when `save` has said it itself (by default "Saved: <record>."). The user
     is then sent to `success_url` (a URL name, a URL or a model instance) or, by default, to
     the saved record. `cancel` is where Cancel leads.
+
+    Sent twice (a double click, a resent POST), the form saves once: each form carries a
+    single-use token, claimed in the transaction that saves, and the second sending is led
+    where the first one went. Two different users saving the same unique code at once get the
+    form back with the uniqueness message, not an error page.
     """
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = save(form) if save else form.save()
-        except ValidationError as error:
-            form.add_error(None, error)
+    token = _submission_token(request)
+    if request.method == "POST":
+        # Sent before and saved: lead where the first sending went. Asked again when the form
+        # fails validation, since the record saved meanwhile fails this form's uniqueness checks.
+        if token and (earlier := _earlier_sending(request, token)):
+            return earlier
+        if not form.is_valid():
+            if token and (earlier := _earlier_sending(request, token)):
+                return earlier
         else:
-            if done is None:
-                done = _("Saved: %(record)s.") % {"record": record}
-            elif callable(done):
-                done = done(record)
-            if done:
-                messages.success(request, done)
-            return redirect(success_url or record)
+            try:
+                with transaction.atomic():
+                    claim = FormSubmission.claim(token, request.user) if token else None
+                    record = save(form) if save else form.save()
+                    target = resolve_url(success_url or record)
+                    if claim:
+                        claim.done(target)
+            except AlreadySubmitted as earlier:
+                return _already_sent(request, earlier.url)
+            except ValidationError as error:
+                form.add_error(None, error)
+            except IntegrityError:
+                _show_conflict(form)
+            else:
+                if done is None:
+                    done = _("Saved: %(record)s.") % {"record": record}
+                elif callable(done):
+                    done = done(record)
+                if done:
+                    messages.success(request, done)
+                return redirect(target)
     context.update(
         form=form,
         title=title,
         back_href=resolve_url(cancel),
         breadcrumbs=breadcrumbs,
+        submission=token or FormSubmission.new_token(),
     )
     return render(request, template, context)
+
+
+def _earlier_sending(request, token):
+    """A redirect to where the form went when it was first sent with `token`, or None."""
+    earlier = FormSubmission.objects.filter(token=token, user=request.user).first()
+    return _already_sent(request, earlier.result_url) if earlier else None
+
+
+def _already_sent(request, url):
+    messages.info(request, _("This form had already been sent; it was saved once."))
+    return redirect(url or request.get_full_path())
+
+
+def _submission_token(request):
+    try:
+        return uuid.UUID(request.POST.get("submission", ""))
+    except ValueError:
+        return None
+
+
+def _show_conflict(form):
+    """Another request saved a conflicting row between validation and saving: say which rule."""
+    instance = getattr(form, "instance", None)
+    try:
+        if instance is not None and instance._state.adding:
+            instance.pk = None
+            instance.validate_unique()
+            instance.validate_constraints()
+    except ValidationError as error:
+        form.add_error(None, error)
+    else:
+        form.add_error(
+            None,
+            _(
+                "Someone saved a record that conflicts with this one a moment ago. Check it, then "
+                "send the form again."
+            ),
+        )
 
 
 def show_errors(request, error):
