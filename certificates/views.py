@@ -1,4 +1,6 @@
 from django.contrib.auth.decorators import login_not_required, permission_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -16,12 +18,6 @@ from .models import Certificate, CertificationBody, ExternalAudit
 def trail():
     """Quality management › …: where a page of the public site stands."""
     return [crumb(_("Quality management"), "public:quality_page")]
-
-
-def _last_change(*records):
-    """The newest change among the records a public page shows (its 'metryczka'), read from
-    their change history in one query. Only the date: who made it is not for the public."""
-    return last_changed(*records)
 
 
 @login_not_required
@@ -46,7 +42,7 @@ def quality_page(request):
             "representative": representative,
             "certificates": certificates,
             "audits": audits,
-            "last_change": _last_change(
+            "last_change": last_changed(
                 organisation if organisation.updated_at else None,
                 policy,
                 representative,
@@ -63,7 +59,7 @@ def _certificate_context(pk):
     return {
         "certificate": certificate,
         "audits": audits,
-        "last_change": _last_change(certificate, *audits),
+        "last_change": last_changed(certificate, *audits),
         "printed_on": today(),
     }
 
@@ -94,10 +90,16 @@ def certificate_pdf(request, pk):
 @login_not_required
 @require_safe
 def certificate_scan(request, pk):
-    """The certificate's scan: a public document, served from private storage as a download."""
+    """The certificate's scan, served from private storage as a download: public while the
+    certificate is valid; a suspended or withdrawn one's scan is for staff only."""
     certificate = get_object_or_404(Certificate, pk=pk)
     if not certificate.scan:
         raise Http404
+    if not certificate.scan_is_public:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not request.user.has_perm("certificates.view_certificate"):
+            raise PermissionDenied
     try:
         scan = certificate.scan.open("rb")
     except FileNotFoundError as error:

@@ -6,9 +6,10 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import get_language
 
@@ -66,9 +67,27 @@ def render_pdf(request, template, context, *, filename, title):
     html = render_to_string(template, context, request=request)
     if settings.DEBUG and request.GET.get("html"):
         return HttpResponse(html)
+    if len(html) > settings.PDF_MAX_HTML:
+        # Typesetting grows with the text: past this size a PDF would keep a server worker busy
+        # past its timeout. Each record's limits keep its own PDF well within it; a register
+        # printed whole can pass it, and is then narrowed with its filters.
+        return render(
+            request,
+            "pdf/too_large.html",
+            {"title": title, "back": _same_site(request, request.META.get("HTTP_REFERER", ""))},
+            status=422,
+        )
     pdf = html_to_pdf(html, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     # A safe ASCII name: "certyfikat-PL-QMS-0142/2021.pdf" -> "certyfikat-pl-qms-01422021.pdf".
     stem = slugify(filename.removesuffix(".pdf")) or "dokument"
     response["Content-Disposition"] = content_disposition_header(False, f"{stem}.pdf")
     return response
+
+
+def _same_site(request, url):
+    """`url` if it leads back into the portal, else nothing."""
+    allowed = url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return url if allowed else ""

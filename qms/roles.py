@@ -5,6 +5,8 @@ ROLE_PERMISSIONS after every `migrate` (see QmsConfig.ready), so a fresh databas
 the demo data. Every view asks the object rules below (who is on this audit, who owns this process).
 """
 
+from functools import wraps
+
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
@@ -125,6 +127,22 @@ def sync_roles(apps=None, using="default", **kwargs):
         group.permissions.set(wanted)
 
 
+def allowed(rule):
+    """A view decorator: the view runs for users `rule(user)` allows; others are refused with
+    403 (visitors never get this far: LoginRequiredMiddleware sends them to sign in)."""
+
+    def decorator(view):
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            if not rule(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return checked
+
+    return decorator
+
+
 def require(rule, user, record):
     """`record`, if `rule(user, record)` allows it; otherwise the request is refused with 403.
 
@@ -182,15 +200,41 @@ def can_approve_version(user, version):
     return user.has_perm("qms.approve_documentversion") and version.author_id != user.pk
 
 
+def can_read_documents(user):
+    """Staff read the register; whoever approves editions (the office's approver may hold that
+    right alone, without a role) reads the documents they approve."""
+    return user.has_perm("qms.view_document") or user.has_perm("qms.approve_documentversion")
+
+
+def can_see_reviews(user):
+    """The page of reviews due and editions waiting for approval."""
+    return user.has_perm("qms.view_document_history") or user.has_perm(
+        "qms.approve_documentversion"
+    )
+
+
+def _approves(user, version):
+    return version.status == "in_review" and user.has_perm("qms.approve_documentversion")
+
+
 def can_see_version(user, version):
-    """Staff see versions in force; owners, auditors and the coordinator see the history too."""
-    return version.is_in_force or user.has_perm("qms.view_document_history")
+    """Staff see versions in force; owners, auditors and the coordinator see the history too,
+    and an approver the edition waiting for their decision."""
+    return (
+        version.is_in_force
+        or user.has_perm("qms.view_document_history")
+        or _approves(user, version)
+    )
 
 
-def can_see_document(user, version_in_force):
+def can_see_document(user, version_in_force, version_in_work=None):
     """Staff see documents in force only; a draft or a withdrawn document is for those who read
-    the documents' history."""
-    return version_in_force is not None or user.has_perm("qms.view_document_history")
+    the documents' history, and a document whose edition waits for approval for the approver."""
+    return (
+        version_in_force is not None
+        or user.has_perm("qms.view_document_history")
+        or (version_in_work is not None and _approves(user, version_in_work))
+    )
 
 
 def can_confirm_read(user, version, concerned_units=None):

@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every page is private unless its view says @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # What a signed-in user is sent is never kept by a shared cache.
+    "qms.security.PrivateForStaffMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records who made each change in the change history (simple_history).
@@ -124,6 +126,19 @@ DATABASES = {
         conn_max_age=int(env("CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers share the file: a transaction that will write takes the write lock
+    # when it begins (IMMEDIATE), and waits up to 20 s for it rather than failing with "database
+    # is locked" halfway through; WAL lets pages be read while someone writes.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    # Tests of simultaneous requests need a file too: an in-memory database shared between
+    # threads fails at once where a file waits for its lock. One file per test process, so that
+    # two runs in one checkout never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes checks each sign-in first, so a locked-out account is refused before its password.
@@ -146,6 +161,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "qms.security.NotBasedOnUsernameValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "intranet:home"
@@ -187,6 +203,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
 WHITENOISE_AUTOREFRESH = DEBUG
 MAX_UPLOAD_SIZE = int(env("MAX_UPLOAD_SIZE", str(20 * 1024 * 1024)))
+# The largest page source typeset as one PDF (characters of HTML); see qms/pdf.py.
+PDF_MAX_HTML = int(env("PDF_MAX_HTML", str(600_000)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_SIZE + 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -242,24 +260,30 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Sign-in lockout (django-axes): ten failed passwords lock the account for an hour, and ten from
-# one address lock that address (against one password tried on many accounts).
+# How many proxies stand between the visitors and the portal (each appends to X-Forwarded-For);
+# BEHIND_TLS_PROXY alone means one. With none, the peer's own address is the visitor's.
+TRUSTED_PROXIES = int(env("TRUSTED_PROXIES", "1" if env_bool("BEHIND_TLS_PROXY") else "0"))
+
+# Sign-in lockout (django-axes): ten failed passwords for an account from one address lock that
+# account at that address for an hour. Locking the pair, not the account alone, means nobody can
+# lock a colleague out from elsewhere, and one careless user behind the office's shared address
+# locks nobody else; each address still gets only ten guesses an hour at an account.
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_HOURS", "1"))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "qms.security.client_ip"
 AXES_RESET_ON_SUCCESS = True
 # The hour runs from the tenth failure: further tries during the lock do not extend it, so
 # whoever knows a user name cannot keep that account locked for ever.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_TLS_PROXY") else None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if env_bool("BEHIND_TLS_PROXY") else ["REMOTE_ADDR"]
-)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"quiet_refusals": {"()": "qms.security.QuietRefusals"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["quiet_refusals"]},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }

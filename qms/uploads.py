@@ -61,24 +61,74 @@ DOCUMENT_TYPES = {
 }
 _OOXML_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 
+# What an office document's archive may hold. Type detection reads no more than MIMETYPE_BYTES of
+# any member; an archive with more members, or that would unpack to more than MAX_UNPACKED
+# bytes, is refused before anything is decompressed (a "zip bomb" would otherwise take a worker's
+# memory: 1 MB of upload can unpack to gigabytes).
+MIMETYPE_BYTES = 100
+MAX_MEMBERS = 5000
+MAX_UNPACKED = 200 * 1024 * 1024
+MAX_RATIO = 200
+
 
 def validate_file_name(name):
-    """Refuse names that try to climb folders or hide control characters."""
+    """Refuse names that try to climb folders or hide control characters.
+
+    With no slash allowed, ".." inside a name ("wyd. 2..final.pdf") climbs nowhere; only the
+    names "." and ".." themselves are refused.
+    """
     if (
         not name
+        or name in (".", "..")
         or "/" in name
         or "\\" in name
-        or ".." in name
         or any(unicodedata.category(ch).startswith("C") for ch in name)
         or len(name) > 200
     ):
         raise ValidationError(
             _(
-                "The file name is not allowed: it must not contain folders (/ or \\), '..' or "
+                "The file name is not allowed: it must not contain folders (/ or \\) or "
                 "control characters, and must be at most 200 characters long."
             ),
             code="bad_name",
         )
+
+
+def _refuse_archive():
+    return ValidationError(
+        _(
+            "The file's archive structure is not that of an office document (too many parts, or "
+            "parts that would unpack to far more than the file's size). Save it again from the "
+            "office program, or as PDF."
+        ),
+        code="bad_archive",
+    )
+
+
+def _office_kind(archive):
+    """odt, ods, docx or xlsx from the archive's table of contents and at most MIMETYPE_BYTES of
+    its `mimetype` member; None if it is none of them. Nothing else is decompressed."""
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise _refuse_archive()
+    unpacked = 0
+    for member in members:
+        unpacked += member.file_size
+        too_dense = member.file_size > MAX_RATIO * max(member.compress_size, 1024)
+        if unpacked > MAX_UNPACKED or too_dense:
+            raise _refuse_archive()
+    names = {member.filename for member in members}
+    if "mimetype" in names:
+        with archive.open("mimetype") as stream:
+            mimetype = stream.read(MIMETYPE_BYTES).decode("ascii", "replace").strip()
+        for kind in ("odt", "ods"):
+            if mimetype == DOCUMENT_TYPES[kind]:
+                return kind
+    if "[Content_Types].xml" in names:
+        for kind, part in _OOXML_PARTS.items():
+            if part in names:
+                return kind
+    return None
 
 
 def detect_document_type(upload):
@@ -94,18 +144,11 @@ def detect_document_type(upload):
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(upload) as archive:
-                names = set(archive.namelist())
-                if "mimetype" in names:
-                    mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
-                    for kind in ("odt", "ods"):
-                        if mimetype == DOCUMENT_TYPES[kind]:
-                            return kind
-                if "[Content_Types].xml" in names:
-                    for kind, part in _OOXML_PARTS.items():
-                        if part in names:
-                            return kind
-        except zipfile.BadZipFile:
-            pass
+                kind = _office_kind(archive)
+            if kind:
+                return kind
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError):
+            pass  # not a readable archive: refused below as an unknown type
         finally:
             upload.seek(0)
     raise ValidationError(

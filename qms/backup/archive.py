@@ -35,6 +35,8 @@ EXCLUDED = {
     # django-axes: failed sign-ins, lockouts and the sign-in log with IP addresses. Security
     # state kept briefly, not quality records; a restored office starts with no lockouts.
     "axes",
+    # Tokens of forms already sent (a guard against double submission), forgotten in two days.
+    "qms.formsubmission",
 }
 # The admin's log (admin.LogEntry) stays in: it records who changed what through /admin/.
 

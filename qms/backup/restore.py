@@ -5,6 +5,7 @@ import json
 import shutil
 import tarfile
 import tempfile
+import zlib
 from pathlib import Path
 
 from django.apps import apps
@@ -68,7 +69,8 @@ def _read_archive(path, scratch):
                         digest.update(chunk)
                         target.write(chunk)
                 members[member.name] = (copy, digest.hexdigest())
-    except (tarfile.TarError, EOFError, OSError) as exc:
+    except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
+        # A damaged or truncated archive (its gzip stream fails), or one that cannot be read.
         raise ArchiveRefused(f"{path} is not a readable backup archive: {exc}") from exc
     return members
 
@@ -217,6 +219,12 @@ def restore_backup(path, *, using=DEFAULT_DB_ALIAS):
                 target.unlink(missing_ok=True)
             if isinstance(exc, DatabaseError | DeserializationError | ObjectDoesNotExist):
                 raise ArchiveRefused(f"The rows could not be loaded: {exc}") from exc
+            if isinstance(exc, OSError):
+                # A full disk, or a folder the server may not write to.
+                raise ArchiveRefused(
+                    f"A stored file could not be written ({exc}); the rows were rolled back and "
+                    "the files written so far removed."
+                ) from exc
             raise
     return counts, len(to_write)
 

@@ -7,7 +7,7 @@ answered with 403, never hidden behind a 200.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -60,7 +60,7 @@ def trail(document=None):
 # --- The register ---------------------------------------------------------------------------
 
 
-@permission_required("qms.view_document", raise_exception=True)
+@roles.allowed(roles.can_read_documents)
 @require_safe
 def document_list(request):
     documents = DocumentFilter(
@@ -77,7 +77,7 @@ def document_list(request):
     )
 
 
-@permission_required("qms.view_document", raise_exception=True)
+@roles.allowed(roles.can_read_documents)
 @require_safe
 def document_detail(request, pk):
     document = get_object_or_404(
@@ -94,15 +94,16 @@ def document_detail(request, pk):
         )
     )
     in_force = next((v for v in versions if v.is_in_force), None)
-    roles.require(roles.can_see_document, user, in_force)
     work = next((v for v in versions if v.status in WORK_IN_PROGRESS), None)
+    if not roles.can_see_document(user, in_force, work):
+        raise PermissionDenied
     can_author = roles.can_author_document(user, document)
     concerned_units = list(document.concerned_units.all())
     context = {
         "document": document,
         "concerned_units": concerned_units,
         "in_force": in_force,
-        "work": work if history else None,
+        "work": work if history or (work and roles.can_see_version(user, work)) else None,
         "versions": versions if history else [],
         # The change sheet: every edition that was approved, oldest first.
         "changes": [v for v in reversed(versions) if v.approved_at],
@@ -197,15 +198,18 @@ def document_withdraw(request, pk):
     )
 
 
-@permission_required("qms.view_document_history", raise_exception=True)
+@roles.allowed(roles.can_see_reviews)
 @require_safe
 def document_reviews(request):
     """Documents past their review date, and the versions waiting for this user's approval."""
+    reads_history = request.user.has_perm("qms.view_document_history")
     overdue = (
         register_queryset(request.user)
         .filter(status=DocumentStatus.ACTIVE, review_on__lt=today())
         .select_related("owner__staff_profile", "process__owner__staff_profile")
         .order_by("review_on", "code")
+        if reads_history
+        else Document.objects.none()
     )
     waiting = []
     if request.user.has_perm("qms.approve_documentversion"):
@@ -224,6 +228,7 @@ def document_reviews(request):
             "page_obj": paginate(request, overdue),
             "waiting": waiting,
             "may_approve": request.user.has_perm("qms.approve_documentversion"),
+            "reads_history": reads_history,
             "breadcrumbs": trail(),
         },
     )
@@ -262,7 +267,7 @@ def download_name(version):
     return f"{stem}_wyd{version.revision}.{extension}"
 
 
-@permission_required("qms.view_document", raise_exception=True)
+@roles.allowed(roles.can_read_documents)
 @require_safe
 def version_download(request, pk):
     version = get_object_or_404(DocumentVersion.objects.select_related("document"), pk=pk)
