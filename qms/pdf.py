@@ -22,6 +22,14 @@ def _is_static_file(path):
     return any(resolved.is_relative_to(root.resolve()) for root in roots)
 
 
+def _collected(name):
+    """A file `collectstatic` wrote (its hashed name, as templates link it in production)."""
+    if not settings.STATIC_ROOT:
+        return None
+    path = Path(settings.STATIC_ROOT, name)
+    return path if path.is_file() and _is_static_file(path) else None
+
+
 def _fetcher():
     from weasyprint.urls import URLFetcher
 
@@ -35,7 +43,9 @@ def _fetcher():
                 return super().fetch(url, headers)
             path = parts.path
             if path.startswith(STATIC_PREFIX):
-                found = finders.find(path[len(STATIC_PREFIX) :])
+                name = path[len(STATIC_PREFIX) :]
+                # The source file, or in production the collected one under its hashed name.
+                found = finders.find(name) or _collected(name)
                 if found:
                     return super().fetch(Path(found).as_uri(), headers)
             raise ValueError(f"PDFs load only static files, not {url!r}")

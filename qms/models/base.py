@@ -14,6 +14,7 @@ from django.db.models.signals import class_prepared
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history import utils as history_utils
+from simple_history.manager import HistoricalQuerySet
 from simple_history.models import HistoricalRecords
 
 
@@ -120,6 +121,13 @@ class HistoryRow(models.Model):
         raise RecordDeletionError("The change history is kept: its rows are never deleted.")
 
 
+class KeptHistoryQuerySet(HistoricalQuerySet):
+    """The change history's rows are never deleted, one by one or in bulk."""
+
+    def delete(self):
+        raise RecordDeletionError("The change history is kept: its rows are never deleted.")
+
+
 class QualityHistory(HistoricalRecords):
     """The change history ("rejestr zmian") of a record: who changed what, and when.
 
@@ -130,6 +138,7 @@ class QualityHistory(HistoricalRecords):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("bases", [HistoryRow])
+        kwargs.setdefault("historical_queryset", KeptHistoryQuerySet)
         super().__init__(**kwargs)
 
     def finalize(self, sender, **kwargs):
