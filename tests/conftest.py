@@ -1,4 +1,7 @@
-"""Fixtures shared by the suite: one user per role, and the production settings made testable."""
+"""Fixtures shared by the suite: one user per role, the demo data (per test or once per module),
+and the production settings made testable."""
+
+import io
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -6,6 +9,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from qms import roles
+from tests import factories
 
 
 @pytest.fixture(autouse=True)
@@ -81,7 +85,53 @@ def client_as(client):
     return login
 
 
+def load_demo():
+    call_command("load_demo", force=True, stdout=io.StringIO())
+
+
 @pytest.fixture
 def demo(db):
-    """The demo data set, as `make run` loads it."""
-    call_command("load_demo", force=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    """The demo data set, as `make run` loads it, for a test of its own (one that changes it
+    in ways a transaction does not undo, or that must start from a fresh load)."""
+    load_demo()
+
+
+@pytest.fixture(scope="module")
+def demo_once(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo data set, loaded once for the module and rolled back after it (see
+    `shared_demo`). Returns the folder its files are stored in."""
+    media_dir = tmp_path_factory.mktemp("demo-media")
+    with factories.records_kept_for_a_module(django_db_blocker, media_dir):
+        load_demo()
+        request.module._shares_the_demo = True
+        try:
+            yield media_dir
+        finally:
+            request.module._shares_the_demo = False
+
+
+@pytest.fixture
+def shared_demo(demo_once, db, settings):
+    """The demo data set, for tests that only read it: loaded once per module (`demo_once`),
+    each test in its own transaction on top of it, rolled back after the test."""
+    factories.use_media_dir(settings, demo_once)  # where the demo's files are
+
+
+@pytest.fixture(autouse=True)
+def _no_test_on_another_tests_demo(request):
+    # While a module shares the demo, every row of it is in the database: a test of that module
+    # that makes its own records (a user named "coordinator", an empty quality page) would meet
+    # them. Such tests go before the module's first `shared_demo` test.
+    uses_the_database = request.node.get_closest_marker("django_db") or "db" in (
+        request.fixturenames
+    )
+    if (
+        getattr(request.module, "_shares_the_demo", False)
+        and "shared_demo" not in request.fixturenames
+        and uses_the_database
+    ):
+        pytest.fail(
+            f"{request.node.name} runs on the demo another test of this module shares: "
+            "use `shared_demo`, or put the test before the module's first `shared_demo` test",
+            pytrace=False,
+        )

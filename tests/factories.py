@@ -287,35 +287,53 @@ def corrective_action(**kw):
 # One world of records for the permission matrix (tests/test_permission_matrix.py)
 
 
-def world(*, coordinator, auditor, owner, employee):
-    """Records that put each role user where the object rules of qms.roles look for them.
+def world(users):
+    """Records that put each identity of the permission matrix where the object rules of
+    qms.roles look for it. `users` maps identity -> user (tests/test_permission_matrix.py).
 
-    `owner` owns the process (and so its risks, measures, documents and findings); `auditor` leads
-    every audit; `employee` works in the unit the documents concern; the coordinator is on no
-    audit. Each record is in the state in which the action under test is possible: a planned
-    audit with its dates (to start), one in progress (checklist, findings, actions), one reported
-    (to close), one closed (read-only); a draft, a version in review and a version in force; an
-    open, an implemented and an effective corrective action. Returns the records by name.
+    `owner` owns the process (and so its risks, measures, documents and findings), and
+    `other_owner` another process with a document of its own; `auditor` leads every audit, with
+    `team_auditor` on its team and `outside_auditor` on none; `employee` works in the unit the
+    documents concern, `employee_elsewhere` in a unit they do not; `no_role` has an account and
+    no role; the coordinator is on no audit. Each record is in the state in which the action
+    under test is possible: a planned audit with its dates (to start), one in progress
+    (checklist, findings, actions), one reported (to close), one closed with its question,
+    finding and action (read-only); a draft, a version in review, a version in force and the one
+    it superseded; an open, an implemented and an effective corrective action. Returns the
+    records by name.
     """
+    from django.utils import timezone
+
     from audits import services as audit_services
-    from audits.models import AuditStatus
+    from audits.models import Audit, AuditStatus
     from qms import roles
     from qms import services as qms_services
     from qms.models import StaffProfile, today
 
+    owner, auditor, coordinator = users["owner"], users["auditor"], users["coordinator"]
     org = organisation()
     unit = org_unit()
-    profile = StaffProfile.objects.create(user=employee, unit=unit, position="referent")
+    elsewhere = org_unit()
+    profile = StaffProfile.objects.create(user=users["employee"], unit=unit, position="referent")
+    StaffProfile.objects.create(user=users["employee_elsewhere"], unit=elsewhere, position="")
     cert = certificate(scan=pdf_upload("skan.pdf"))
     proc = process(owner=owner)
     proc.units.set([unit])
+    other_process = process(owner=users["other_owner"])
     measure = process_measure(process=proc)
     in_force = document(process=proc, unit=unit, owner=owner, concerned_units=[unit])
     drafting = document(process=proc, unit=unit, owner=owner, concerned_units=[unit])
     reviewing = document(process=proc, unit=unit, owner=owner, concerned_units=[unit])
+    other_document = document(process=other_process, unit=elsewhere, owner=users["other_owner"])
+    version_in_force(other_document, author=users["other_owner"], approver=coordinator)
     in_review = draft_version(reviewing, author=owner)
     qms_services.version_submit(version=in_review, user=owner)
-    audit_kw = {"lead_auditor": auditor, "processes": [proc], "units": [unit]}
+    audit_kw = {
+        "lead_auditor": auditor,
+        "team": [users["team_auditor"]],
+        "processes": [proc],
+        "units": [unit],
+    }
     under_way = audit(status=AuditStatus.IN_PROGRESS, **audit_kw)
     finding_ = finding(audit=under_way, process=proc, raised_on=today())
     implemented = corrective_action(finding=finding_, responsible=owner)
@@ -325,11 +343,26 @@ def world(*, coordinator, auditor, owner, employee):
     audit_services.action_verify(
         action=effective, user=auditor, on=today(), effective=True, comment="Sprawdzono."
     )
+    superseded = version_in_force(in_force, author=owner, approver=coordinator)
     in_force_version = version_in_force(in_force, author=owner, approver=coordinator)
     colleague = staff_user("colleague", unit=unit, role=roles.EMPLOYEE)
     read = qms_services.read_confirm(version=in_force_version, user=colleague)
     reported = audit(status=AuditStatus.IN_PROGRESS, conclusions="System działa.", **audit_kw)
     audit_services.audit_report(audit=reported, user=auditor)
+    # Closed the short way, once it has a question, a finding and an open action: the closing
+    # workflow is tested with the audits.
+    closed = audit(status=AuditStatus.IN_PROGRESS, **audit_kw)
+    closed_item = checklist_item(audit=closed)
+    closed_finding = finding(audit=closed, process=proc, raised_on=today())
+    closed_actions = [corrective_action(finding=closed_finding, responsible=owner) for _ in "123"]
+    for action in closed_actions[1:]:
+        audit_services.action_implemented(action=action, user=owner, on=today())
+    audit_services.action_verify(
+        action=closed_actions[2], user=auditor, on=today(), effective=True, comment="Sprawdzono."
+    )
+    Audit.objects.filter(pk=closed.pk).update(
+        status=AuditStatus.CLOSED, reported_at=timezone.now(), closed_at=timezone.now()
+    )
     return {
         "organisation": org,
         "certificate": cert,
@@ -345,16 +378,23 @@ def world(*, coordinator, auditor, owner, employee):
         "measure_value": measure_value(measure=measure),
         "document": in_force,
         "version_in_force": in_force_version,
+        "superseded_version": superseded,
         "read_confirmation": read,
         "drafting_document": drafting,
         "draft": draft_version(drafting, author=owner),
         "in_review": in_review,
+        "other_document": other_document,
         "programme": under_way.programme,
         "planned_audit": audit(
             first_day=datetime.date(2026, 9, 14), last_day=datetime.date(2026, 9, 15), **audit_kw
         ),
         "audit": under_way,
-        "closed_audit": audit(status=AuditStatus.CLOSED, **audit_kw),
+        "closed_audit": Audit.objects.get(pk=closed.pk),
+        "closed_item": closed_item,
+        "closed_finding": closed_finding,
+        "closed_open_action": closed_actions[0],
+        "closed_implemented_action": closed_actions[1],
+        "closed_effective_action": closed_actions[2],
         "reported_audit": reported,
         "checklist_item": checklist_item(audit=under_way),
         "finding": finding_,
@@ -370,9 +410,9 @@ def world(*, coordinator, auditor, owner, employee):
 def records_kept_for_a_module(django_db_blocker, media_dir):
     """Make records once for a whole test module (inside the block) and roll them back after.
 
-    For the long table-driven tests (the permission matrix, the crawl), which only read the
-    records, or change them inside a savepoint they roll back: rebuilding the records for each of
-    their hundreds of cases would cost most of their time. Files go to `media_dir`; the module's
+    For tests that only read the records, or change them inside a transaction they roll back
+    (the permission matrix's world, the demo of `shared_demo`): rebuilding the records for each
+    test would cost most of their time. Files go to `media_dir`; the module's
     tests point the storage there again with `use_media_dir` (conftest gives each test its own).
     """
     from django.db import transaction

@@ -10,7 +10,6 @@ from django.contrib.admin.sites import site as admin_site
 from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.auth.password_validation import MinimumLengthValidator
-from django.contrib.messages import get_messages
 from django.contrib.sessions.models import Session
 from django.test import Client, RequestFactory
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
@@ -20,6 +19,7 @@ from django.utils.translation import gettext
 from qms import roles
 from tests import factories
 from tests.conftest import PASSWORD
+from tests.helpers import messages_of, run_vnu
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +36,23 @@ def is_signed_in(client):
     return client.get(reverse("intranet:home")).status_code == 200
 
 
-def flash(response):
-    return [str(m) for m in get_messages(response.wsgi_request)]
+# Signing in
+
+
+def test_signing_in_lands_on_the_intranet_home(client, employee):
+    response = sign_in(client, "employee")
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("intranet:home")
+    assert is_signed_in(client)
+
+
+def test_a_wrong_password_is_refused_with_a_message_in_polish(client, employee):
+    response = sign_in(client, "employee", "wrong password")
+
+    assert response.status_code == 200
+    assert "Wprowadź poprawne wartości pól" in response.content.decode()
+    assert not is_signed_in(client)
 
 
 # Sign-in lockout (django-axes)
@@ -53,8 +68,9 @@ def test_ten_wrong_passwords_lock_the_account_even_against_the_right_one(client,
     assert response.status_code == 429
     assert "registration/locked_out.html" in [t.name for t in response.templates]
     assert not is_signed_in(client)
-    # The lock is on the account: the right password from another computer is refused too.
-    assert sign_in(Client(), "employee", ip="10.0.0.2").status_code == 429
+    # The lock is on the account at that address: the owner of the account at their own desk
+    # is not locked out by whoever guessed elsewhere.
+    assert sign_in(Client(), "employee", ip="10.0.0.2").status_code == 302
 
 
 def test_nine_wrong_passwords_do_not_lock_the_account(client, employee):
@@ -79,13 +95,13 @@ def test_a_successful_sign_in_resets_the_count_of_failures(client, employee):
     assert sign_in(client, "employee").status_code == 302
 
 
-def test_ten_failures_from_one_address_lock_that_address_for_every_account(client, employee, owner):
-    # One password tried on many accounts: counted by the address it comes from.
-    for i in range(10):
-        sign_in(client, f"guessed{i}", "wrong password", ip="10.0.0.9")
+def test_failures_at_one_address_lock_no_other_account_there(client, employee, owner):
+    # Behind the office's one public address, a colleague's ten mistakes lock nobody else.
+    for _ in range(10):
+        sign_in(client, "employee", "wrong password", ip="10.0.0.9")
 
-    assert sign_in(client, "owner", ip="10.0.0.9").status_code == 429
-    assert sign_in(client, "owner", ip="10.0.0.10").status_code == 302
+    assert sign_in(Client(), "employee", ip="10.0.0.9").status_code == 429
+    assert sign_in(Client(), "owner", ip="10.0.0.9").status_code == 302
 
 
 def test_the_lockout_page_says_whom_to_contact_and_nothing_an_attacker_could_use(client, employee):
@@ -417,9 +433,9 @@ def test_coordinator_cannot_deactivate_their_own_account(client_as, coordinator)
     assert response.status_code == 302
     coordinator.refresh_from_db()
     assert coordinator.is_active
-    assert flash(response) == [
-        gettext("You cannot deactivate your own account. Ask another coordinator or IT to do it.")
-    ]
+    assert messages_of(response) == gettext(
+        "You cannot deactivate your own account. Ask another coordinator or IT to do it."
+    )
     assert is_signed_in(client)
 
 
@@ -435,13 +451,13 @@ def test_coordinator_cannot_deactivate_an_administrator(client_as, coordinator):
 def test_coordinator_lifts_a_sign_in_lockout(client_as, coordinator, employee):
     for _ in range(10):
         sign_in(Client(), "employee", "wrong password", ip="10.0.0.5")
-    assert sign_in(Client(), "employee", ip="10.0.0.6").status_code == 429
+    assert sign_in(Client(), "employee", ip="10.0.0.5").status_code == 429
 
     response = client_as(coordinator).post(reverse("intranet:account_unlock", args=[employee.pk]))
 
     assert response.status_code == 302
     assert not AccessAttempt.objects.filter(username="employee").exists()
-    assert sign_in(Client(), "employee", ip="10.0.0.6").status_code == 302
+    assert sign_in(Client(), "employee", ip="10.0.0.5").status_code == 302
 
 
 def test_nobody_can_delete_an_account(client_as, coordinator, employee):
@@ -464,11 +480,11 @@ def test_nobody_can_delete_an_account(client_as, coordinator, employee):
     assert User.objects.filter(pk=employee.pk).exists()
 
 
+# The Nu Html Checker runs on Java: not for the quick loop.
+@pytest.mark.slow
 def test_lockout_page_and_accounts_with_a_locked_account_are_valid_html(
     client, client_as, coordinator, employee, tmp_path
 ):
-    from tests.test_html_validity import run_vnu
-
     factories.staff_user("gone", is_active=False)
     for _ in range(10):
         locked = sign_in(client, "employee", "wrong password")

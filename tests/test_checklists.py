@@ -3,7 +3,6 @@ two auditors at once), copying starter questions, the blank checklist PDF, findi
 within their audit, and who may do what."""
 
 import importlib
-import io
 import re
 
 import pytest
@@ -15,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext
-from pypdf import PdfReader
 
 from audits.models import (
     Answer,
@@ -30,6 +28,7 @@ from audits.models import (
 )
 from qms import roles
 from tests import factories
+from tests.helpers import pdf_pages, url_for
 
 pytestmark = pytest.mark.django_db
 
@@ -63,10 +62,6 @@ def records(auditor, make_user):
         status=AuditStatus.CLOSED, closed_at=timezone.now()
     )
     return result
-
-
-def url_for(name, kwargs, records):
-    return reverse(name, kwargs={k: records[v] for k, v in kwargs.items()})
 
 
 READ = {
@@ -572,8 +567,7 @@ def test_blank_checklist_pdf_is_polish_tagged_with_the_audit_number_on_every_pag
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "lista-kontrolna-aw202601.pdf" in response["Content-Disposition"]
-    reader = PdfReader(io.BytesIO(response.content))
-    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    reader, pages = pdf_pages(response)
     assert len(pages) >= 2
     assert all(audit.number in page for page in pages)
     text = " ".join(pages)

@@ -6,7 +6,6 @@ reaches no intranet page; the employee sees no form that changes a quality recor
 link gives a PDF; and no GET changes a record.
 """
 
-import time
 from collections import Counter, deque
 from html.parser import HTMLParser
 from urllib.parse import urlencode, urljoin, urlsplit
@@ -14,15 +13,14 @@ from urllib.parse import urlencode, urljoin, urlsplit
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.urls import Resolver404, resolve
 
 from qms import pdf
-from tests import factories
 
-# The demo data is loaded once for the module (`demo_once`); each test runs in its own
-# transaction on top of it.
-pytestmark = pytest.mark.django_db
+# The demo data is loaded once for the module (`shared_demo`); each test runs in its own
+# transaction on top of it. Crawling every page as each role takes minutes: not for the quick
+# loop (`-m "not slow"`).
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 # Pages of one URL name crawled at most (three certificates, three documents ...); a PDF once.
 CAP = 3
@@ -133,24 +131,6 @@ def crawl(client, starts, *, english=False):
     return visited, problems, post_forms
 
 
-@pytest.fixture(scope="module")
-def media_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("crawl-media")
-
-
-@pytest.fixture(scope="module")
-def demo_once(django_db_setup, django_db_blocker, media_dir):
-    """The demo data set, as `make run` loads it, once for all the crawls."""
-    with factories.records_kept_for_a_module(django_db_blocker, media_dir):
-        call_command("load_demo", force=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
-        yield
-
-
-@pytest.fixture
-def demo(demo_once, settings, media_dir):
-    factories.use_media_dir(settings, media_dir)  # where the demo's files are
-
-
 def row_counts():
     """How many rows each model of the quality system (and its change history) has."""
     return {
@@ -176,12 +156,10 @@ def pdfs_rendered_once(monkeypatch, username):
 
 
 @pytest.mark.parametrize("username", [None, "employee", "owner", "auditor", "coordinator"])
-def test_crawl_as_each_role(client, demo, pdfs_rendered_once, username):
+def test_crawl_as_each_role(client, shared_demo, pdfs_rendered_once, username):
     client = signed_in(client, username)
     before = row_counts()
-    started = time.perf_counter()
     visited, problems, post_forms = crawl(client, ["/", "/intranet/"])
-    took = time.perf_counter() - started
     assert not problems, f"{username or 'visitor'}:\n" + "\n".join(problems)
     intranet = [url for url, _response in visited if is_intranet(urlsplit(url).path)]
     assert intranet, "the crawl found no intranet page at all"
@@ -208,15 +186,12 @@ def test_crawl_as_each_role(client, demo, pdfs_rendered_once, username):
     changed = {label: (n, row_counts()[label]) for label, n in before.items()}
     changed = {label: counts for label, counts in changed.items() if counts[0] != counts[1]}
     assert not changed, f"GET requests changed records (rows before, after): {changed}"
-    print(f"\n{username or 'visitor'}: {len(visited)} pages in {took:.1f} s")
 
 
-def test_crawl_in_english(client, demo):
+def test_crawl_in_english(client, shared_demo):
     """The English side (/en/...) as the coordinator, who can open the most pages."""
-    started = time.perf_counter()
     visited, problems, _post_forms = crawl(
         signed_in(client, "coordinator"), ["/en/", "/en/intranet/"], english=True
     )
     assert not problems, "\n".join(problems)
     assert len(visited) > 50
-    print(f"\ncoordinator (English): {len(visited)} pages in {time.perf_counter() - started:.1f} s")

@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext
-from pypdf import PdfReader
 
 from qms import roles, services
 from qms.forms.documents import DocumentCreateForm, VersionForm
@@ -32,13 +31,9 @@ from qms.models import (
 from qms.search import indexable
 from qms.views.documents import download_name
 from tests import factories
+from tests.helpers import pdf_pages, stored_files, url_for
 
 pytestmark = pytest.mark.django_db
-
-
-def stored_files(settings):
-    root = settings.MEDIA_ROOT
-    return sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file())
 
 
 @pytest.fixture
@@ -81,10 +76,6 @@ def records(owner, coordinator, employee, units, make_user):
         "in_force": in_force.pk,
         "in_review": in_review.pk,
     }
-
-
-def url_for(name, kwargs, records):
-    return reverse(name, kwargs={k: records[v] for k, v in kwargs.items()})
 
 
 # (url name, kwargs, status for: employee, owner of the process, auditor, coordinator)
@@ -452,6 +443,32 @@ def test_staff_of_a_concerned_unit_confirm_reading_and_the_coordinator_sees_who(
     assert colleague.username.encode() in response.content
 
 
+def test_a_new_edition_in_force_is_to_be_read_again_by_who_read_the_previous_one(
+    client_as, employee, owner, coordinator, records, units
+):
+    document = factories.document(code="IN-07", process=None, unit=units[0])
+    document.concerned_units.set([units[0]])
+    first = factories.version_in_force(document, author=owner, approver=coordinator)
+    client = client_as(employee)
+
+    def to_read():
+        home = client.get(reverse("intranet:home"))
+        return [v.pk for v in home.context["to_read"] if v.document_id == document.pk]
+
+    def asked_to_confirm(version):
+        page = client.get(document.get_absolute_url()).content.decode()
+        return f'action="{reverse("intranet:version_confirm_read", args=[version.pk])}"' in page
+
+    assert to_read() == [first.pk] and asked_to_confirm(first)
+    client.post(reverse("intranet:version_confirm_read", args=[first.pk]))
+    assert to_read() == [] and not asked_to_confirm(first)
+
+    second = factories.version_in_force(document, author=owner, approver=coordinator)
+    assert to_read() == [second.pk]
+    assert asked_to_confirm(second)
+    assert ReadConfirmation.objects.filter(user=employee, version=first).exists()
+
+
 def test_staff_of_other_units_cannot_confirm(client_as, records, units):
     outsider = factories.staff_user("obcy", unit=units[1], role=roles.EMPLOYEE)
     confirm = reverse("intranet:version_confirm_read", args=[records["in_force"]])
@@ -501,7 +518,7 @@ def test_bad_upload_is_refused_and_nothing_is_stored(
     client_as, owner, records, settings, _label, make_upload, code
 ):
     client = client_as(owner)
-    before = stored_files(settings)
+    before = stored_files(settings.MEDIA_ROOT)
     response = client.post(
         reverse("intranet:version_create", args=[records["second"]]),
         {"change_summary": "Zła próba.", "file": make_upload()},
@@ -510,13 +527,13 @@ def test_bad_upload_is_refused_and_nothing_is_stored(
     errors = response.context["form"].errors.as_data()["file"]
     assert [e.code for e in errors] == [code]
     assert escape(errors[0].messages[0]).encode() in response.content
-    assert stored_files(settings) == before
+    assert stored_files(settings.MEDIA_ROOT) == before
     assert DocumentVersion.objects.filter(document_id=records["second"]).count() == 1
 
 
 def test_oversized_file_is_refused(client_as, owner, records, settings):
     settings.MAX_UPLOAD_SIZE = 1024
-    before = stored_files(settings)
+    before = stored_files(settings.MEDIA_ROOT)
     response = client_as(owner).post(
         reverse("intranet:version_create", args=[records["second"]]),
         {
@@ -527,14 +544,14 @@ def test_oversized_file_is_refused(client_as, owner, records, settings):
     errors = response.context["form"].errors.as_data()["file"]
     assert [e.code for e in errors] == ["too_large"]
     assert escape(errors[0].messages[0]).encode() in response.content
-    assert stored_files(settings) == before
+    assert stored_files(settings.MEDIA_ROOT) == before
 
 
 @pytest.mark.parametrize("name", ["..\\x.pdf", "x\x07.pdf", "x\n.pdf", "pro\u202ecod.pdf"])
 def test_file_name_with_a_folder_or_control_characters_is_refused_by_the_form(
     owner, records, settings, name
 ):
-    before = stored_files(settings)
+    before = stored_files(settings.MEDIA_ROOT)
     form = VersionForm(
         data={"change_summary": "Zła nazwa."}, files={"file": factories.pdf_upload(name)}
     )
@@ -542,7 +559,7 @@ def test_file_name_with_a_folder_or_control_characters_is_refused_by_the_form(
     errors = form.errors.as_data()["file"]
     assert [e.code for e in errors] == ["bad_name"]
     assert "control characters" in errors[0].messages[0] or "sterujących" in errors[0].messages[0]
-    assert stored_files(settings) == before
+    assert stored_files(settings.MEDIA_ROOT) == before
 
 
 @pytest.mark.parametrize("name", ["../x.pdf", "../../etc/passwd.pdf", "a/b.pdf", "x\x00.pdf"])
@@ -550,7 +567,7 @@ def test_service_refuses_a_file_name_that_climbs_folders(owner, records, setting
     """Files that do not come through an upload (an import from disk, a script) keep their
     name as given: the service refuses it before anything is written."""
     document = Document.objects.get(pk=records["second"])
-    before = stored_files(settings)
+    before = stored_files(settings.MEDIA_ROOT)
     with pytest.raises(ValidationError) as error:
         services.version_create_draft(
             document=document,
@@ -559,7 +576,7 @@ def test_service_refuses_a_file_name_that_climbs_folders(owner, records, setting
             author=owner,
         )
     assert error.value.code == "bad_name"
-    assert stored_files(settings) == before
+    assert stored_files(settings.MEDIA_ROOT) == before
     assert document.versions.count() == 1
 
 
@@ -607,7 +624,7 @@ def test_new_document_with_a_bad_file_is_not_registered(client_as, coordinator, 
         },
     )
     assert response.status_code == 200 and "file" in response.context["form"].errors
-    assert not Document.objects.exists() and stored_files(settings) == []
+    assert not Document.objects.exists() and stored_files(settings.MEDIA_ROOT) == []
 
 
 def test_office_formats_are_recognised_by_content(owner, coordinator, settings):
@@ -788,8 +805,8 @@ def test_register_pdf_lists_documents_in_force_in_polish_and_is_tagged(
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "wykaz-dokumentow-obowiazujacych-" in response["Content-Disposition"]
-    reader = PdfReader(io.BytesIO(response.content))
-    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    reader, pages = pdf_pages(response)
+    text = " ".join(pages)
     title = gettext("Register of documents in force")  # 'Wykaz dokumentów obowiązujących'
     assert reader.metadata.title.startswith(title)
     for expected in [

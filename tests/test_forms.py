@@ -5,6 +5,9 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from certificates.models import Certificate, ExternalAudit
 from qms.models import PolicyStatus, QualityPolicy, Representative
@@ -210,6 +213,24 @@ def test_an_appointment_earlier_than_the_current_one_is_refused(client_as, coord
     assert response.status_code == 200
     assert Representative.objects.count() == 1
     assert Representative.objects.current().full_name == "Małgorzata Giela"
+
+
+def test_an_appointment_on_the_day_of_the_current_one_is_refused_by_the_form(
+    client_as, coordinator
+):
+    # The previous term would end the day before it began: the form says so, not the database.
+    factories.representative(appointed_on=D(2017, 1, 2))
+    response = client_as(coordinator).post(
+        reverse("intranet:representative_create"), representative_data(appointed_on="2017-01-02")
+    )
+    assert response.status_code == 200
+    message = gettext("The new appointment must be later than the current one (%(date)s).") % {
+        "date": date_format(D(2017, 1, 2), "SHORT_DATE_FORMAT")
+    }
+    assert response.context["form"].errors["appointed_on"] == [message]
+    assert escape(message) in response.content.decode()
+    assert Representative.objects.count() == 1
+    assert Representative.objects.current().ended_on is None
 
 
 def test_putting_a_policy_in_force_supersedes_the_previous_one(client_as, coordinator):

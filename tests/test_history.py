@@ -5,7 +5,6 @@ import datetime
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -21,6 +20,7 @@ from qms.models import (
     VersionStatus,
 )
 from tests import factories
+from tests.conftest import load_demo
 
 
 def history_url(record_type, record):
@@ -211,6 +211,14 @@ def test_history_rows_cannot_be_deleted():
 
 
 @pytest.mark.django_db
+def test_history_rows_cannot_be_deleted_in_bulk_either():
+    certificate = factories.certificate()
+    with pytest.raises(RecordDeletionError):
+        certificate.history.all().delete()
+    assert certificate.history.count() == 1
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("who", "status"),
     [("employee", 403), ("owner", 403), ("auditor", 403), ("coordinator", 200)],
@@ -234,20 +242,6 @@ def test_unknown_record_type_or_record_is_not_found(client_as, coordinator):
     client = client_as(coordinator)
     assert client.get("/intranet/history/password/1/").status_code == 404
     assert client.get("/intranet/history/certificate/999/").status_code == 404
-
-
-@pytest.mark.django_db
-def test_every_record_type_has_a_page(client_as, coordinator, make_user):
-    """One record of each kind the demo has: each history page opens."""
-    call_command("load_demo", force=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
-    client = client_as(User.objects.get(username="coordinator"))
-    for slug in history.RECORD_TYPES:
-        record = history.record_model(slug)._default_manager.first()
-        if record is None:
-            continue
-        response = client.get(history_url(slug, record))
-        assert response.status_code == 200, slug
-        assert response.context["entries"], slug
 
 
 @pytest.mark.django_db
@@ -330,7 +324,30 @@ def test_links_to_the_change_history_are_shown_to_the_coordinator_only(
 
 
 @pytest.mark.django_db
-def test_demo_records_have_a_created_row_and_a_second_load_adds_none(demo):
+def test_coordinator_role_may_view_the_change_history(coordinator, employee):
+    assert "qms.view_change_history" in roles.ROLE_PERMISSIONS[roles.COORDINATOR]
+    assert coordinator.has_perm("qms.view_change_history")
+    assert not employee.has_perm("qms.view_change_history")
+
+
+# --- The demo data, loaded once for the tests below ---------------------------------------------
+
+
+@pytest.mark.django_db
+def test_every_record_type_has_a_page(client, shared_demo):
+    """One record of each kind the demo has: each history page opens."""
+    client.force_login(User.objects.get(username="coordinator"))
+    for slug in history.RECORD_TYPES:
+        record = history.record_model(slug)._default_manager.first()
+        if record is None:
+            continue
+        response = client.get(history_url(slug, record))
+        assert response.status_code == 200, slug
+        assert response.context["entries"], slug
+
+
+@pytest.mark.django_db
+def test_demo_records_have_a_created_row_and_a_second_load_adds_none(shared_demo):
     for model in history.tracked_models():
         manager = history.history_model(model)._default_manager
         missing = model._default_manager.exclude(pk__in=manager.values("id"))
@@ -341,19 +358,12 @@ def test_demo_records_have_a_created_row_and_a_second_load_adds_none(demo):
 
     models = history.tracked_models()
     rows = counts()
-    call_command("load_demo", force=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    load_demo()
     assert counts() == rows
 
 
 @pytest.mark.django_db
-def test_coordinator_role_may_view_the_change_history(coordinator, employee):
-    assert "qms.view_change_history" in roles.ROLE_PERMISSIONS[roles.COORDINATOR]
-    assert coordinator.has_perm("qms.view_change_history")
-    assert not employee.has_perm("qms.view_change_history")
-
-
-@pytest.mark.django_db
-def test_demo_version_history_is_dated_when_it_was_created(demo):
+def test_demo_version_history_is_dated_when_it_was_created(shared_demo):
     document = Document.objects.filter(versions__status=VersionStatus.SUPERSEDED).first()
     version = document.versions.get(revision=1)
     created = version.history.last()

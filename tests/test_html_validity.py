@@ -1,9 +1,6 @@
 """Every page, every form sent back with errors, and the HTML the PDFs are made from, is valid
 HTML (Nu Html Checker)."""
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,6 +8,7 @@ from django.contrib.auth.models import User
 from django.utils import translation
 
 from certificates.models import CertificationBody
+from tests.helpers import run_vnu
 from tests.pages import (
     FORMS_WITH_ERRORS,
     INVALID_CERTIFICATE,
@@ -20,36 +18,11 @@ from tests.pages import (
     valid_until_error,
 )
 
-VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules/vnu-jar/build/dist/vnu.jar"
+# Java and the checker take a minute over the whole site: not for the quick loop.
+pytestmark = pytest.mark.slow
 
 
-def run_vnu(files):
-    """Check the files in one run of the checker; return its error messages."""
-    if not VNU_JAR.exists():
-        pytest.fail(f"The Nu Html Checker is missing ({VNU_JAR}): run `npm ci`.", pytrace=False)
-    java = shutil.which("java")
-    if java is None:
-        pytest.fail("The Nu Html Checker needs Java: install a JRE (17 or later).", pytrace=False)
-    completed = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    # The checker writes its JSON report on stderr, and exits with 1 when it found errors.
-    try:
-        report = json.loads(completed.stderr)
-    except json.JSONDecodeError:
-        pytest.fail(
-            f"The Nu Html Checker did not report (exit {completed.returncode}):\n"
-            f"{completed.stdout}\n{completed.stderr}",
-            pytrace=False,
-        )
-    return [m for m in report["messages"] if m["type"] != "info"]
-
-
-def test_every_page_is_valid_html(demo, client, settings, tmp_path):
+def test_every_page_is_valid_html(shared_demo, client, settings, tmp_path):
     documents = {}
 
     def fetch(name, path, username=None, status=200, data=None):

@@ -1,20 +1,25 @@
 """Who may GET and POST every URL of the project: a matrix derived from the URL configuration.
 
 Every named URL (walked from the root resolver, namespaces kept) must have a rule in RULES, so a
-new URL without one fails the suite. Each rule says which roles may GET and POST it; everyone
-else is refused (anonymous visitors are sent to the login page, signed-in users get 403), and a
-method the view does not take answers 405. The requests run against one "world" of records
-(tests.factories.world) in which the allowed roles really pass the object rules of qms.roles:
-the owner owns the process, the auditor leads the audits, the employee works in the unit the
-documents concern. POST bodies are empty: what counts is allowed or refused, not the outcome.
+new URL without one fails the suite. Each rule says which identities (ROLES) may GET and POST
+it; everyone else is refused: anonymous visitors are sent to the login page (which brings them
+back), signed-in users get the 403 page, a method the view does not take answers 405, and a
+refused request changes no row. The requests run against one "world" of records
+(tests.factories.world) in which the allowed identities really pass the object rules of
+qms.roles, and the others really fail them: the owner owns the process and another owner
+another one, the auditor leads the audits with a team member and an auditor outside them, the
+employee works in the unit the documents concern and another in a unit they do not. POST
+bodies are empty: what counts is allowed or refused, not the outcome.
 """
 
+import functools
 from dataclasses import dataclass, field, replace
 from http.cookies import SimpleCookie
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.db import transaction
+from django.apps import apps
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -25,24 +30,47 @@ from tests import factories
 # own transaction, and each request in a savepoint of it.
 pytestmark = pytest.mark.django_db
 
-ROLES = ("anonymous", "employee", "owner", "auditor", "coordinator")
+# Who tries each URL: a visitor, an account with no role, and the roles, each also where the
+# object rules of qms.roles refuse it (another unit, another process, not on the audit).
+ROLES = (
+    "anonymous",
+    "no_role",
+    "employee",  # works in the unit the documents concern
+    "employee_elsewhere",  # works in a unit they do not concern
+    "owner",  # owns the process of the records
+    "other_owner",  # owns another process (with a document of its own)
+    "auditor",  # leads every audit
+    "team_auditor",  # on every audit's team
+    "outside_auditor",  # on no audit
+    "coordinator",  # on no audit
+)
 
 ANYONE = frozenset(ROLES)
 SIGNED_IN = ANYONE - {"anonymous"}
+# Every role reads the processes, units and documents in force (qms.view_process); an account
+# without a role does not.
+STAFF = SIGNED_IN - {"no_role"}
+AUDITORS = frozenset({"auditor", "team_auditor", "outside_auditor"})
+OWNERS = frozenset({"owner", "other_owner"})
 # Read the quality records of the office (certificates, bodies, policy, representatives).
-QUALITY_TEAM = frozenset({"auditor", "coordinator"})
-# Read the audit programme, every audit, the corrective actions and the documents' history.
-AUDIT_READERS = frozenset({"owner", "auditor", "coordinator"})
-# The audit's team (the auditor leads every audit of the world) and the coordinator.
-AUDIT_TEAM = frozenset({"auditor", "coordinator"})
+QUALITY_TEAM = AUDITORS | {"coordinator"}
+# Read the audit programme, every audit, the corrective actions, drafts and the documents'
+# history (qms.view_document_history).
+AUDIT_READERS = OWNERS | AUDITORS | {"coordinator"}
+DOCUMENT_HISTORY_READERS = AUDIT_READERS
+# Plan an audit: any auditor, and the coordinator.
+AUDIT_PLANNERS = AUDITORS | {"coordinator"}
+# The audit's team (lead and member) and the coordinator.
+AUDIT_TEAM = frozenset({"auditor", "team_auditor", "coordinator"})
 # The verdict on an action's effectiveness: only an auditor of its audit, not the coordinator.
-AUDITOR_OF_THE_AUDIT = frozenset({"auditor"})
-# Read drafts and the history of documents (qms.view_document_history).
-DOCUMENT_HISTORY_READERS = frozenset({"owner", "auditor", "coordinator"})
+AUDITORS_OF_THE_AUDIT = frozenset({"auditor", "team_auditor"})
 # The owner of the process (of the document, finding, risk ...) and the coordinator.
 OWNER_OR_COORDINATOR = frozenset({"owner", "coordinator"})
+OTHER_OWNER_OR_COORDINATOR = frozenset({"other_owner", "coordinator"})
+# Register a document: the owner of an active process, and the coordinator.
+DOCUMENT_REGISTRARS = OWNERS | {"coordinator"}
 COORDINATOR_ONLY = frozenset({"coordinator"})
-# Staff of the units a document concerns (in the world: the employee only).
+# Staff of the units a document concerns.
 STAFF_OF_CONCERNED_UNIT = frozenset({"employee"})
 NOBODY = frozenset()
 
@@ -141,41 +169,49 @@ RULES = {
     "certificates:externalaudit_list": page(QUALITY_TEAM),
     "certificates:externalaudit_create": form(COORDINATOR_ONLY),
     "certificates:externalaudit_update": form(COORDINATOR_ONLY, "external_audit"),
-    # Processes, their risks and measures, the units: every member of staff reads them.
-    "intranet:process_list": page(SIGNED_IN),
-    "intranet:process_map": page(SIGNED_IN),
+    # Processes, their risks and measures, the units: every member of staff reads them; the
+    # owner of a process (not of another one) writes its risks and measures.
+    "intranet:process_list": page(STAFF),
+    "intranet:process_map": page(STAFF),
     "intranet:process_create": form(COORDINATOR_ONLY),
-    "intranet:process_detail": page(SIGNED_IN, "process"),
+    "intranet:process_detail": page(STAFF, "process"),
     "intranet:process_update": form(COORDINATOR_ONLY, "process"),
-    "intranet:process_pdf": page(SIGNED_IN, "process"),
+    "intranet:process_pdf": page(STAFF, "process"),
     "intranet:risk_create": form(OWNER_OR_COORDINATOR, "process"),
     "intranet:risk_update": form(OWNER_OR_COORDINATOR, "risk"),
     "intranet:measure_create": form(OWNER_OR_COORDINATOR, "process"),
     "intranet:measure_update": form(OWNER_OR_COORDINATOR, "measure"),
     "intranet:measurevalue_create": form(OWNER_OR_COORDINATOR, "measure"),
-    "intranet:unit_list": page(SIGNED_IN),
+    "intranet:unit_list": page(STAFF),
     "intranet:unit_create": form(COORDINATOR_ONLY),
     "intranet:unit_update": form(COORDINATOR_ONLY, "unit"),
     # Controlled documents: staff read those in force; owners write theirs; the office approves.
-    "intranet:document_list": page(SIGNED_IN),
-    "intranet:document_create": form(OWNER_OR_COORDINATOR),
+    "intranet:document_list": page(STAFF),
+    "intranet:document_create": form(DOCUMENT_REGISTRARS),
     "intranet:document_reviews": page(DOCUMENT_HISTORY_READERS),
-    "intranet:document_register_pdf": page(SIGNED_IN),
+    "intranet:document_register_pdf": page(STAFF),
     "intranet:document_detail": (
-        page(SIGNED_IN, "document"),
+        page(STAFF, "document"),
         # A document with no version in force yet: not for staff.
         page(DOCUMENT_HISTORY_READERS, "drafting_document"),
     ),
     "intranet:document_update": form(COORDINATOR_ONLY, "document"),
     "intranet:document_withdraw": form(COORDINATOR_ONLY, "document"),
-    "intranet:version_create": form(OWNER_OR_COORDINATOR, "document"),
+    "intranet:version_create": (
+        form(OWNER_OR_COORDINATOR, "document"),
+        form(OTHER_OWNER_OR_COORDINATOR, "other_document"),
+    ),
     "intranet:version_submit": action(OWNER_OR_COORDINATOR, "draft"),
     "intranet:version_return": form(COORDINATOR_ONLY, "in_review"),
     "intranet:version_approve": form(COORDINATOR_ONLY, "in_review"),
     "intranet:version_withdraw": action(OWNER_OR_COORDINATOR, "draft"),
+    # Staff download the edition in force; drafts, editions in review and superseded ones are
+    # for those who read the documents' history.
     "intranet:version_download": (
-        page(SIGNED_IN, "version_in_force"),
+        page(STAFF, "version_in_force"),
         page(DOCUMENT_HISTORY_READERS, "draft"),
+        page(DOCUMENT_HISTORY_READERS, "in_review"),
+        page(DOCUMENT_HISTORY_READERS, "superseded_version"),
     ),
     "intranet:version_confirm_read": action(STAFF_OF_CONCERNED_UNIT, "version_in_force"),
     "intranet:version_readers": page(COORDINATOR_ONLY, "version_in_force"),
@@ -191,37 +227,61 @@ RULES = {
     "audits:programme_update": form(COORDINATOR_ONLY, "programme"),
     "audits:programme_pdf": page(AUDIT_READERS, "programme"),
     "audits:programme_coverage": page(AUDIT_READERS),
-    # Other staff see the closed audits only: the list opens for them, an audit under way not.
+    # Every signed-in member of staff reads closed audits' reports (qms.roles.can_view_audit):
+    # the list opens for them, an audit under way not.
     "audits:audit_list": page(SIGNED_IN),
-    "audits:audit_create": form(AUDIT_TEAM),
+    "audits:audit_create": form(AUDIT_PLANNERS),
     "audits:audit_detail": (page(AUDIT_READERS, "audit"), page(SIGNED_IN, "closed_audit")),
     # A closed audit is read-only, for its team and the coordinator too.
     "audits:audit_update": (form(AUDIT_TEAM, "audit"), form(NOBODY, "closed_audit")),
-    "audits:audit_start": action(AUDIT_TEAM, "planned_audit"),
-    "audits:audit_report": action(AUDIT_TEAM, "audit"),
-    "audits:audit_close": action(AUDIT_TEAM, "reported_audit"),
+    "audits:audit_start": (action(AUDIT_TEAM, "planned_audit"), action(NOBODY, "closed_audit")),
+    "audits:audit_report": (action(AUDIT_TEAM, "audit"), action(NOBODY, "closed_audit")),
+    "audits:audit_close": (action(AUDIT_TEAM, "reported_audit"), action(NOBODY, "closed_audit")),
     "audits:audit_pdf": (page(AUDIT_READERS, "audit"), page(SIGNED_IN, "closed_audit")),
     # The checklist: read by the audit's readers, answered (by POST) by its team; an answer
-    # without its fields is refused with 400, past the permission check.
-    "audits:checklist_detail": Rule(get=AUDIT_READERS, post=AUDIT_TEAM, on="audit"),
-    "audits:checklist_add_templates": form(AUDIT_TEAM, "audit"),
+    # without its fields is refused with 400, past the permission check. Once the audit is
+    # closed, everyone reads it and nobody answers.
+    "audits:checklist_detail": (
+        Rule(get=AUDIT_READERS, post=AUDIT_TEAM, on="audit"),
+        Rule(get=SIGNED_IN, post=NOBODY, on="closed_audit"),
+    ),
+    "audits:checklist_add_templates": (form(AUDIT_TEAM, "audit"), form(NOBODY, "closed_audit")),
     "audits:checklist_question_create": (
         form(AUDIT_TEAM, "audit"),
         form(NOBODY, "closed_audit"),
     ),
-    "audits:checklist_pdf": page(AUDIT_READERS, "audit"),
-    "audits:finding_create": form(AUDIT_TEAM, "audit"),
-    "audits:finding_create_from_item": form(AUDIT_TEAM, "checklist_item"),
-    "audits:finding_detail": page(AUDIT_READERS, "finding"),
-    "audits:finding_update": form(AUDIT_TEAM, "finding"),
-    # Corrective actions: the owner answers, an auditor of the audit verifies.
-    "audits:action_create": form(OWNER_OR_COORDINATOR, "finding"),
+    "audits:checklist_pdf": (page(AUDIT_READERS, "audit"), page(SIGNED_IN, "closed_audit")),
+    "audits:finding_create": (form(AUDIT_TEAM, "audit"), form(NOBODY, "closed_audit")),
+    "audits:finding_create_from_item": (
+        form(AUDIT_TEAM, "checklist_item"),
+        form(NOBODY, "closed_item"),
+    ),
+    "audits:finding_detail": (page(AUDIT_READERS, "finding"), page(SIGNED_IN, "closed_finding")),
+    "audits:finding_update": (form(AUDIT_TEAM, "finding"), form(NOBODY, "closed_finding")),
+    # Corrective actions: the owner of the finding's process answers, an auditor of the audit
+    # verifies; nothing changes once the audit is closed.
+    "audits:action_create": (
+        form(OWNER_OR_COORDINATOR, "finding"),
+        form(NOBODY, "closed_finding"),
+    ),
     "audits:action_register": page(AUDIT_READERS),
     "audits:action_register_pdf": page(AUDIT_READERS),
-    "audits:action_update": form(OWNER_OR_COORDINATOR, "open_action"),
-    "audits:action_implemented": form(OWNER_OR_COORDINATOR, "open_action"),
-    "audits:action_verify": form(AUDITOR_OF_THE_AUDIT, "implemented_action"),
-    "audits:action_close": action(AUDIT_TEAM, "effective_action"),
+    "audits:action_update": (
+        form(OWNER_OR_COORDINATOR, "open_action"),
+        form(NOBODY, "closed_open_action"),
+    ),
+    "audits:action_implemented": (
+        form(OWNER_OR_COORDINATOR, "open_action"),
+        form(NOBODY, "closed_open_action"),
+    ),
+    "audits:action_verify": (
+        form(AUDITORS_OF_THE_AUDIT, "implemented_action"),
+        form(NOBODY, "closed_implemented_action"),
+    ),
+    "audits:action_close": (
+        action(AUDIT_TEAM, "effective_action"),
+        action(NOBODY, "closed_effective_action"),
+    ),
     # The change history of a record: the office's (qms.view_change_history).
     "intranet:record_history": tuple(
         replace(page(COORDINATOR_ONLY, record), fixed={"record_type": record_type})
@@ -290,14 +350,24 @@ def _kwargs(pattern, rule, world):
     return kwargs
 
 
-def _outcome(response, method, rule, login_paths):
-    """What the answer means: "login", "ok" (allowed: a page, a redirect after a POST, a 409
-    conflict, or a 400 for an empty checklist answer, past the permission check), or its code."""
+def _outcome(response, url, method, rule, login_paths):
+    """What the answer means: "login" (sent to a login page that brings the user back to
+    `url`), "ok" (allowed: a page; after a POST also a redirect, a 409 conflict, or a 400 for an
+    empty checklist answer, past the permission check), "403" (the site's refusal page), or
+    what else it was."""
     code = response.status_code
-    if code == 302 and urlsplit(response["Location"]).path in login_paths:
-        return "login"
-    if code in (200, 400, 409) or (code == 302 and (method == "post" or rule.get_redirects)):
+    if code == 302:
+        location = urlsplit(response["Location"])
+        if location.path in login_paths:
+            if parse_qs(location.query).get("next") == [url]:
+                return "login"
+            return f"login without next={url}: {response['Location']}"
+        if method == "post" or rule.get_redirects:
+            return "ok"
+    if code == 200 or (method == "post" and code in (400, 409)):
         return "ok"
+    if code == 403 and rule.refusal == "403":
+        return "403" if "403.html" in {t.name for t in response.templates} else "403 (bare)"
     return str(code)
 
 
@@ -320,20 +390,25 @@ def media_dir(tmp_path_factory):
     return tmp_path_factory.mktemp("matrix-media")
 
 
+GROUPS = {
+    "no_role": None,
+    "employee": roles.EMPLOYEE,
+    "employee_elsewhere": roles.EMPLOYEE,
+    "owner": roles.PROCESS_OWNER,
+    "other_owner": roles.PROCESS_OWNER,
+    "auditor": roles.AUDITOR,
+    "team_auditor": roles.AUDITOR,
+    "outside_auditor": roles.AUDITOR,
+    "coordinator": roles.COORDINATOR,
+}
+
+
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker, media_dir):
-    """The records, and a client signed in as each role, made once for the whole matrix."""
+    """The records, and a client signed in as each identity, made once for the whole matrix."""
     with factories.records_kept_for_a_module(django_db_blocker, media_dir):
-        users = {
-            role: factories.staff_user(role, role=group)
-            for role, group in [
-                ("coordinator", roles.COORDINATOR),
-                ("auditor", roles.AUDITOR),
-                ("owner", roles.PROCESS_OWNER),
-                ("employee", roles.EMPLOYEE),
-            ]
-        }
-        records = factories.world(**users)
+        users = {role: factories.staff_user(role, role=group) for role, group in GROUPS.items()}
+        records = factories.world(users)
         clients = {"anonymous": Client()}
         for role, user in users.items():
             clients[role] = Client()
@@ -349,18 +424,37 @@ def matrix_settings(settings, media_dir, monkeypatch):
     monkeypatch.setattr(pdf, "html_to_pdf", lambda html, base_url: b"%PDF-1.7 (not rendered)")
 
 
-def _answer(client, method, url):
+@functools.cache
+def _row_counts_query():
+    """One query counting the rows of every table: a refused request must change none."""
+    tables = sorted({model._meta.db_table for model in apps.get_models(include_auto_created=True)})
+    quote = connection.ops.quote_name
+    return "SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {quote(table)})" for table in tables)
+
+
+def _row_counts(query):
+    with connection.cursor() as cursor:
+        cursor.execute(query)
+        return cursor.fetchone()
+
+
+def _answer(client, method, url, *, refused):
     """The request, in a savepoint rolled back after it: what one role changes (an audit it
-    closes, a draft it submits) does not decide what the next role is answered. The client's
-    cookies are kept as they were (a logout would end its session)."""
+    closes, a draft it submits) does not decide what the next role is answered. A refused
+    request must leave every table as it was (every change of a quality record or an account
+    adds a row to its change history). The client's cookies are kept as they were (a logout
+    would end its session). Returns (response, whether rows changed)."""
     cookies = dict(client.cookies.items())
+    query = _row_counts_query() if refused else None
     try:
         with transaction.atomic():
+            before = _row_counts(query) if refused else None
             response = getattr(client, method)(url)
+            changed = refused and _row_counts(query) != before
             transaction.set_rollback(True)
     finally:
         client.cookies = SimpleCookie({key: morsel.value for key, morsel in cookies.items()})
-    return response
+    return response, changed
 
 
 @pytest.mark.parametrize("name", url_names())
@@ -377,13 +471,15 @@ def test_permission_matrix(world, matrix_settings, name):
             for role in ROLES:
                 for method in ("get", "post"):
                     client = world["clients"][role]
+                    want = _expected(rule, role, method)
                     try:
-                        response = _answer(client, method, url)
+                        response, changed = _answer(client, method, url, refused=want != "ok")
                     except Exception as error:  # a 500: report it with the rest
                         got = f"error {error!r}"
                     else:
-                        got = _outcome(response, method, rule, login_paths)
-                    want = _expected(rule, role, method)
+                        got = _outcome(response, url, method, rule, login_paths)
+                        if changed:
+                            got += ", and changed rows"
                     if got not in ({want} if isinstance(want, str) else want):
                         mismatches.append(
                             f"{role} {method.upper()} {url}: expected {want}, got {got}"

@@ -4,24 +4,23 @@ signs in (their names, logins and e-mails), no former representative, no certifi
 auditor, and no e-mail address but the representative's and the office's."""
 
 import html
-import io
 import re
 
 import pytest
 from django.contrib.auth.models import User
-from pypdf import PdfReader
 
 from certificates.models import Certificate, ExternalAudit
 from qms.models import Organisation, Representative
+from tests.helpers import pdf_pages
+from tests.pages import PAGES, page_url
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_PAGES = ["/", "/en/", "/accessibility/", "/accounts/login/", "/no-such-page/"]
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @pytest.fixture
-def staff(demo):
+def staff(shared_demo):
     """The demo's accounts, each renamed to marks found nowhere else.
 
     Some demo accounts are named after an office or a role ('Biuro Pełnomocnika', 'Audytor
@@ -58,7 +57,8 @@ def forbidden_marks(staff):
 
 def public_texts(client):
     """(where, text) for every public page and certificate PDF, as an anonymous visitor."""
-    pages = [*PUBLIC_PAGES]
+    # The pages a visitor opens (tests/pages.py), and every certificate's in both languages.
+    pages = [page_url(path) for path, username, _status in PAGES.values() if username is None]
     for certificate in Certificate.objects.all():
         pages += [certificate.get_absolute_url(), "/en" + certificate.get_absolute_url()]
     for path in pages:
@@ -68,11 +68,9 @@ def public_texts(client):
     for certificate in Certificate.objects.all():
         path = f"{certificate.get_absolute_url()}pdf/"
         response = client.get(path)
-        assert response["Content-Type"] == "application/pdf", path
-        reader = PdfReader(io.BytesIO(response.content))
+        reader, texts = pdf_pages(response)
         metadata = " ".join(str(value) for value in (reader.metadata or {}).values())
-        text = "\n".join(page.extract_text() for page in reader.pages)
-        yield path, f"{metadata}\n{text}"
+        yield path, "\n".join([metadata, *texts])
 
 
 def test_public_pages_and_pdfs_name_no_one_but_the_representative(client, staff):

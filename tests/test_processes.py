@@ -1,7 +1,6 @@
 """Processes: the register, the map, the card and its PDF, risks and measures, and the units."""
 
 import datetime
-import io
 import re
 from decimal import Decimal
 
@@ -9,7 +8,6 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils.html import escape
-from pypdf import PdfReader
 
 from qms import roles
 from qms.models import (
@@ -25,6 +23,7 @@ from qms.models import (
     risk_level,
 )
 from tests import factories
+from tests.helpers import pdf_pages, url_for
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -80,10 +79,6 @@ OTHERS_FORMS = [
 ]
 FORMS = COORDINATOR_FORMS + OWN_FORMS + OTHERS_FORMS
 EVERY_VIEW = READ + FORMS
-
-
-def url_for(name, kwargs, records):
-    return reverse(name, kwargs={k: records[v] for k, v in kwargs.items()})
 
 
 # The permission ladder
@@ -711,8 +706,8 @@ def test_process_card_pdf_reads_in_polish_and_is_tagged(client_as, employee, own
     response = client_as(employee).get(reverse("intranet:process_pdf", args=[process.pk]))
     assert response["Content-Type"] == "application/pdf"
     assert 'filename="karta-procesu-p-07.pdf"' in response["Content-Disposition"]
-    reader = PdfReader(io.BytesIO(response.content))
-    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    reader, pages = pdf_pages(response)
+    text = " ".join(pages)
     for expected in [
         "Urząd Miejski w Zabrzu",
         "P-07",

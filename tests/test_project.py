@@ -1,12 +1,10 @@
 """The project as a whole: migrations, settings, roles, demo data, translations, error pages."""
 
-import json
 import os
 import shutil
 import subprocess
 import sys
 from importlib import import_module
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -18,15 +16,7 @@ from django.urls import path
 from certificates.models import Certificate, ExternalAudit
 from qms import roles
 from qms.models import Organisation, QualityPolicy, Representative
-
-BASE_DIR = Path(__file__).resolve().parent.parent
-PRODUCTION_ENV = {
-    "PATH": os.environ.get("PATH", ""),
-    "DEBUG": "0",
-    "SECRET_KEY": "k8Jq2vP7zR4mN9xT1wL6yB3cF5hG0dS8aE2uI7oQ4pZ1nM6vX9rT3bW5yK0jH8gD",
-    "ALLOWED_HOSTS": "jakosc.um.example.org",
-    "DATABASE_URL": "sqlite:///:memory:",
-}
+from tests.helpers import BASE_DIR, PRODUCTION_ENV, production_values
 
 
 def manage(*args, env):
@@ -38,28 +28,6 @@ def manage(*args, env):
         text=True,
         timeout=120,
     )
-
-
-def production_values(expressions):
-    """{name: the value of a Python expression over `settings`} under the production settings.
-
-    Read in a fresh interpreter, since the suite's conftest relaxes the HTTPS-only settings.
-    """
-    code = (
-        "import json, django; from django.conf import settings; django.setup(); "
-        f"print(json.dumps({{name: eval(expr) for name, expr in {expressions!r}.items()}}))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=BASE_DIR,
-        env={**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "qms.settings"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 @pytest.mark.django_db
@@ -77,6 +45,27 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     result = manage("check", env=env)
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_production_sends_email_over_smtp_to_the_host_the_environment_names():
+    values = production_values(
+        {
+            "backend": "settings.EMAIL_BACKEND",
+            "connection": "type(__import__('django.core.mail').core.mail.get_connection())"
+            ".__module__",
+            "host": "settings.EMAIL_HOST",
+            "port": "settings.EMAIL_PORT",
+            "tls": "settings.EMAIL_USE_TLS",
+        },
+        env={"EMAIL_HOST": "poczta.um.example.org", "EMAIL_PORT": "587", "EMAIL_USE_TLS": "1"},
+    )
+    assert values == {
+        "backend": "django.core.mail.backends.smtp.EmailBackend",
+        "connection": "django.core.mail.backends.smtp",
+        "host": "poczta.um.example.org",
+        "port": 587,
+        "tls": True,
+    }
 
 
 @pytest.mark.django_db

@@ -13,6 +13,7 @@ from django.urls import reverse
 from certificates.models import Certificate, CertificationBody
 from qms.management.commands.load_demo import DEMO_PASSWORD
 from tests import factories
+from tests.helpers import production_values
 from tests.pages import (
     FORMS_WITH_ERRORS,
     INVALID_CERTIFICATE,
@@ -20,7 +21,6 @@ from tests.pages import (
     PDF_SOURCES,
     page_url,
 )
-from tests.test_project import production_values
 
 pytestmark = pytest.mark.django_db
 
@@ -139,15 +139,6 @@ def file_responses(client):
     yield "certificate-scan", response
 
 
-def test_every_page_pdf_and_download_sends_the_strict_policy_and_security_headers(
-    demo, client, settings
-):
-    answers = [*html_pages(client, settings), *file_responses(client)]
-    problems = [f"{name}: {problem}" for name, r in answers for problem in header_problems(r)]
-    assert not problems, "\n".join(problems)
-    assert len(answers) > len(PAGES)
-
-
 def test_policy_check_catches_what_would_weaken_it():
     class Answer(dict):
         pass
@@ -238,13 +229,6 @@ def audit_page(html):
     audit.close()
     foreign = [f"request to {url}: {where}" for where, url in audit.urls if not is_same_site(url)]
     return audit.problems + foreign
-
-
-def test_no_page_has_inline_script_or_style_or_loads_from_another_site(demo, client, settings):
-    problems = []
-    for name, response in html_pages(client, settings):
-        problems += [f"{name}: {problem}" for problem in audit_page(response.content.decode())]
-    assert not problems, "\n".join(problems)
 
 
 def test_page_audit_catches_inline_code_and_foreign_addresses():
@@ -338,3 +322,27 @@ def test_sign_in_over_https_sets_secure_http_only_cookies_and_hsts(
     plain = client.get("/", secure=False)
     assert plain.status_code == 301 and plain["Location"].startswith("https://")
     assert "Strict-Transport-Security" not in plain
+
+
+# --- Every page of the demo (tests/pages.py), loaded once for these two ------------------------
+# They walk every page and render every PDF: not for the quick loop.
+
+
+@pytest.mark.slow
+def test_every_page_pdf_and_download_sends_the_strict_policy_and_security_headers(
+    shared_demo, client, settings
+):
+    answers = [*html_pages(client, settings), *file_responses(client)]
+    problems = [f"{name}: {problem}" for name, r in answers for problem in header_problems(r)]
+    assert not problems, "\n".join(problems)
+    assert len(answers) > len(PAGES)
+
+
+@pytest.mark.slow
+def test_no_page_has_inline_script_or_style_or_loads_from_another_site(
+    shared_demo, client, settings
+):
+    problems = []
+    for name, response in html_pages(client, settings):
+        problems += [f"{name}: {problem}" for problem in audit_page(response.content.decode())]
+    assert not problems, "\n".join(problems)

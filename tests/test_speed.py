@@ -15,7 +15,7 @@ def add_rows(n):
     """n certificates (each with a body and an audit), policies and representatives."""
     body = factories.body()
     for i in range(n):
-        start = datetime.date(1900 + 3 * i, 1, 1)
+        start = datetime.date(1991 + i, 1, 1)
         certificate = factories.certificate(
             body=body if i % 2 else factories.body(),
             valid_from=start,

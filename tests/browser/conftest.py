@@ -27,6 +27,17 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BROWSER_TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items):
+    # Every test here needs Chromium: marked `browser` even if its module forgets to say so, so
+    # that `-m "not browser"` (make check) never starts one.
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
 AXE_SOURCE = resources.files("axe_playwright_python").joinpath("axe.min.js").read_text("utf-8")
 
 

@@ -6,17 +6,16 @@ closed audit's report and can change nothing.
 """
 
 import datetime
-import io
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from pypdf import PdfReader
 
 from audits import services
 from audits.models import ActionStatus, Answer, Audit, AuditStatus, Finding
 from qms.models import Process
 from tests.browser.conftest import login
+from tests.helpers import pdf_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -83,7 +82,7 @@ def test_the_audit_cycle_from_checklist_to_closed_report(signed_in, demo_site):
 
     report = auditor.request.get(live.url + reverse("audits:audit_pdf", args=[audit.pk]))
     assert report.status == 200 and report.headers["content-type"] == "application/pdf"
-    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(report.body())).pages)
+    text = pdf_text(report.body())
     assert audit.number in text and "Zmiana procedury nie została zatwierdzona." in text
 
     # The process owner answers it with a corrective action and reports it done.
