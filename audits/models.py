@@ -157,7 +157,7 @@ class Audit(QualityRecord):
     places = models.CharField(_("places"), max_length=300, blank=True)
     agenda = models.TextField(_("agenda (audit plan)"), max_length=PROSE, blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=AuditStatus.choices, default=AuditStatus.PLANNED
+        _("status"), max_length=20, choices=AuditStatus, default=AuditStatus.PLANNED
     )
     conclusions = models.TextField(
         _("conclusions and degree of conformity"), max_length=LONG_PROSE, blank=True
@@ -249,7 +249,7 @@ class ChecklistItem(QualityRecord):
     )
     question = models.TextField(_("question"), max_length=NOTE)
     answer = models.CharField(
-        _("answer"), max_length=20, choices=Answer.choices, default=Answer.NOT_CHECKED
+        _("answer"), max_length=20, choices=Answer, default=Answer.NOT_CHECKED
     )
     evidence = models.TextField(_("evidence and notes"), max_length=PROSE, blank=True)
     answered_by = models.ForeignKey(
@@ -311,7 +311,7 @@ class Finding(QualityRecord):
         Audit, verbose_name=_("audit"), on_delete=models.PROTECT, related_name="findings"
     )
     number = models.PositiveSmallIntegerField(_("number"), editable=False)
-    kind = models.CharField(_("kind"), max_length=20, choices=FindingKind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=FindingKind)
     clause = models.ForeignKey(
         Clause, verbose_name=_("clause"), null=True, blank=True, on_delete=models.PROTECT
     )
@@ -410,7 +410,7 @@ class CorrectiveAction(QualityRecord):
     )
     due_on = models.DateField(_("due date"))
     status = models.CharField(
-        _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN
+        _("status"), max_length=20, choices=ActionStatus, default=ActionStatus.OPEN
     )
     implemented_on = models.DateField(_("implemented on"), null=True, blank=True)
     implemented_by = models.ForeignKey(

@@ -218,7 +218,7 @@ class ExternalAuditQuerySet(ArchiveOnlyQuerySet):
 class ExternalAudit(QualityRecord):
     """An audit by the certification body: certification, surveillance or recertification."""
 
-    kind = models.CharField(_("kind of audit"), max_length=20, choices=AuditKind.choices)
+    kind = models.CharField(_("kind of audit"), max_length=20, choices=AuditKind)
     first_day = models.DateField(_("first day"))
     last_day = models.DateField(_("last day"))
     body = models.ForeignKey(
@@ -229,7 +229,7 @@ class ExternalAudit(QualityRecord):
     )
     lead_auditor = models.CharField(_("lead auditor"), max_length=200)
     result = models.CharField(
-        _("result"), max_length=20, choices=AuditResult.choices, default=AuditResult.PENDING
+        _("result"), max_length=20, choices=AuditResult, default=AuditResult.PENDING
     )
     summary = models.TextField(
         _("summary for residents"),

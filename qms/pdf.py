@@ -84,7 +84,7 @@ def render_pdf(request, template, context, *, filename, title):
         return render(
             request,
             "pdf/too_large.html",
-            {"title": title, "back": _same_site(request, request.META.get("HTTP_REFERER", ""))},
+            {"title": title, "back": _same_site(request, request.headers.get("referer", ""))},
             status=422,
         )
     pdf = html_to_pdf(html, base_url=request.build_absolute_uri("/"))

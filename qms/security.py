@@ -23,7 +23,7 @@ def client_ip(request):
     proxies = settings.TRUSTED_PROXIES
     if not proxies:
         return peer
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part.strip() for part in request.headers.get("x-forwarded-for", "").split(",")]
     forwarded = [part for part in forwarded if part]
     if len(forwarded) < proxies:
         return peer

@@ -68,7 +68,7 @@ class DocumentQuerySet(ArchiveOnlyQuerySet):
 class Document(QualityRecord):
     code = models.CharField(_("code"), max_length=40, unique=True, help_text=_("e.g. 'PR-03'"))
     title = models.CharField(_("title"), max_length=300)
-    kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind)
     process = models.ForeignKey(
         "qms.Process",
         verbose_name=_("process"),
@@ -100,7 +100,7 @@ class Document(QualityRecord):
         help_text=_("Their staff are asked to confirm they have read each version in force."),
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=DocumentStatus.choices, default=DocumentStatus.ACTIVE
+        _("status"), max_length=20, choices=DocumentStatus, default=DocumentStatus.ACTIVE
     )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     withdrawn_by = models.ForeignKey(
@@ -192,7 +192,7 @@ class DocumentVersion(QualityRecord):
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     content_type = models.CharField(_("content type"), max_length=100)
     status = models.CharField(
-        _("status"), max_length=20, choices=VersionStatus.choices, default=VersionStatus.DRAFT
+        _("status"), max_length=20, choices=VersionStatus, default=VersionStatus.DRAFT
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,

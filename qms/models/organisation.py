@@ -169,7 +169,7 @@ class QualityPolicy(QualityRecord):
         help_text=_("e.g. 'Prezydent Miasta Zabrze, zarządzenie nr …'"),
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=PolicyStatus.choices, default=PolicyStatus.DRAFT
+        _("status"), max_length=20, choices=PolicyStatus, default=PolicyStatus.DRAFT
     )
     put_in_force_at = models.DateTimeField(_("put in force at"), null=True, blank=True)
     put_in_force_by = models.ForeignKey(

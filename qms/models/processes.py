@@ -33,7 +33,7 @@ class ProcessQuerySet(ArchiveOnlyQuerySet):
 class Process(QualityRecord):
     code = models.CharField(_("code"), max_length=20, unique=True, help_text=_("e.g. 'P-03'"))
     name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=20, choices=ProcessKind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=ProcessKind)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("process owner"),
@@ -131,9 +131,7 @@ class ProcessRisk(QualityRecord):
     process = models.ForeignKey(
         Process, verbose_name=_("process"), on_delete=models.PROTECT, related_name="risks"
     )
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=RiskKind.choices, default=RiskKind.RISK
-    )
+    kind = models.CharField(_("kind"), max_length=20, choices=RiskKind, default=RiskKind.RISK)
     description = models.TextField(_("description"), max_length=NOTE)
     likelihood = models.PositiveSmallIntegerField(
         _("likelihood (1–5)"), validators=SCALE, default=3
@@ -207,12 +205,12 @@ class ProcessMeasure(QualityRecord):
     )
     name = models.CharField(_("name"), max_length=200)
     direction = models.CharField(
-        _("direction"), max_length=3, choices=Direction.choices, default=Direction.AT_LEAST
+        _("direction"), max_length=3, choices=Direction, default=Direction.AT_LEAST
     )
     target = models.DecimalField(_("target"), max_digits=12, decimal_places=2)
     unit = models.CharField(_("unit"), max_length=30, blank=True, help_text=_("e.g. '%', 'days'"))
     frequency = models.CharField(
-        _("frequency"), max_length=20, choices=Frequency.choices, default=Frequency.QUARTERLY
+        _("frequency"), max_length=20, choices=Frequency, default=Frequency.QUARTERLY
     )
     is_active = models.BooleanField(_("active"), default=True)
 

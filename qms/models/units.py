@@ -23,9 +23,7 @@ class OrganisationalUnit(QualityRecord):
 
     code = models.CharField(_("code"), max_length=20, unique=True, help_text=_("e.g. 'WRU'"))
     name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=UnitKind.choices, default=UnitKind.DEPARTMENT
-    )
+    kind = models.CharField(_("kind"), max_length=20, choices=UnitKind, default=UnitKind.DEPARTMENT)
     head = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("head of unit"),
