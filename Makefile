@@ -87,6 +87,7 @@ run: setup
 
 # The whole suite: ruff, then every test (browser, HTML validity and slow ones included).
 test: system-packages lint $(VENV)/.installed-dev node_modules/.installed messages
+	mkdir -p var
 	$(TEST_ENV) $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The quick loop while editing: ruff, missing migrations, and the tests that need neither a
