@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from qms.models import (
+    LINE,
     LONG_PROSE,
     NOTE,
     PROSE,
@@ -25,9 +26,9 @@ from qms.models import (
 
 # How many questions, findings and actions one audit holds: more than any real audit needs, few
 # enough that its report stays a document a person reads (and quick to typeset).
-MAX_QUESTIONS = 150
-MAX_FINDINGS = 30
-MAX_ACTIONS = 5
+MAX_QUESTIONS = 120
+MAX_FINDINGS = 20
+MAX_ACTIONS = 3
 
 
 class Clause(models.Model):
@@ -59,8 +60,8 @@ class QuestionTemplate(models.Model):
     clause = models.ForeignKey(
         Clause, verbose_name=_("clause"), on_delete=models.PROTECT, related_name="questions"
     )
-    text_pl = models.TextField(_("question (Polish)"), max_length=NOTE)
-    text_en = models.TextField(_("question (English)"), max_length=NOTE)
+    text_pl = models.TextField(_("question (Polish)"), max_length=LINE)
+    text_en = models.TextField(_("question (English)"), max_length=LINE)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
 
@@ -247,7 +248,7 @@ class ChecklistItem(QualityRecord):
     clause = models.ForeignKey(
         Clause, verbose_name=_("clause"), null=True, blank=True, on_delete=models.PROTECT
     )
-    question = models.TextField(_("question"), max_length=NOTE)
+    question = models.TextField(_("question"), max_length=LINE)
     answer = models.CharField(
         _("answer"), max_length=20, choices=Answer, default=Answer.NOT_CHECKED
     )
@@ -323,9 +324,9 @@ class Finding(QualityRecord):
         on_delete=models.PROTECT,
         related_name="findings",
     )
-    requirement = models.TextField(_("requirement"), max_length=NOTE, blank=True)
-    description = models.TextField(_("what was found"), max_length=PROSE)
-    evidence = models.TextField(_("evidence"), max_length=PROSE, blank=True)
+    requirement = models.TextField(_("requirement"), max_length=LINE, blank=True)
+    description = models.TextField(_("what was found"), max_length=NOTE)
+    evidence = models.TextField(_("evidence"), max_length=NOTE, blank=True)
     checklist_item = models.ForeignKey(
         ChecklistItem,
         verbose_name=_("checklist question"),

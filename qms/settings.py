@@ -204,7 +204,7 @@ WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
 WHITENOISE_AUTOREFRESH = DEBUG
 MAX_UPLOAD_SIZE = int(env("MAX_UPLOAD_SIZE", str(20 * 1024 * 1024)))
 # The largest page source typeset as one PDF (characters of HTML); see qms/pdf.py.
-PDF_MAX_HTML = int(env("PDF_MAX_HTML", str(600_000)))
+PDF_MAX_HTML = int(env("PDF_MAX_HTML", str(150_000)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_SIZE + 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

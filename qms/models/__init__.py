@@ -3,6 +3,7 @@
 from .base import (
     EARLIEST_DATE,
     LATEST_DATE,
+    LINE,
     LONG_PROSE,
     NOTE,
     PROSE,
@@ -52,6 +53,7 @@ __all__ = [
     "EARLIEST_DATE",
     "EMAIL_PATTERN",
     "LATEST_DATE",
+    "LINE",
     "LONG_PROSE",
     "NOTE",
     "PROSE",

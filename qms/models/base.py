@@ -32,7 +32,8 @@ class ArchiveOnlyQuerySet(models.QuerySet):
 # How much free text a field takes: enough for what a clerk writes, little enough that every PDF
 # of the records stays quick to typeset (see benchmark_pdf). Each text field names one of these as
 # its max_length; the form, the model's validation and the database all enforce it.
-NOTE = 1000  # a line or a few: an address, a reason, a comment, a question
+LINE = 500  # a sentence or two: a checklist question, the requirement a finding is held to
+NOTE = 1000  # a few lines: an address, a reason, a comment, what an auditor found
 PROSE = 2000  # a paragraph: a purpose, a finding, a risk's treatment
 LONG_PROSE = 5000  # a page: the quality policy, an audit's conclusions
 

@@ -11,7 +11,7 @@ from .base import NOTE, PROSE, ArchiveOnlyQuerySet, QualityHistory, QualityRecor
 
 # What one process card holds: more than a real process needs, few enough that the card and its
 # PDF stay readable (and quick to typeset). Values: twenty years of monthly readings.
-MAX_RISKS = 30
+MAX_RISKS = 25
 MAX_MEASURES = 15
 MAX_VALUES = 240
 

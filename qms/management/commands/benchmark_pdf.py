@@ -1,6 +1,6 @@
 """Time each of the portal's PDFs, then leave the database as it was.
 
-    python manage.py benchmark_pdf [--runs 5] [--findings 50] [--documents 200]
+    python manage.py benchmark_pdf [--runs 5] [--findings 50] [--documents 200] [--longest]
 
 Inside one transaction that is rolled back at the end, it creates a certificate, a process card
 with risks and measures, a register of documents in force, an audit programme, and an audit
@@ -11,6 +11,10 @@ WeasyPrint replaced by a function that returns the HTML it was given: the same v
 template, without the typesetting. It prints the median of each in milliseconds and their ratio,
 so the figures compare between machines; the first PDF a process makes (WeasyPrint and the fonts
 loading) is timed apart.
+
+With --longest, every record holds as many children as the portal allows (risks, measures,
+questions, findings, actions) and every free-text field is at its longest: the worst a user can
+make each PDF.
 """
 
 import datetime
@@ -23,12 +27,15 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Max, TextField
 from django.test import RequestFactory, override_settings
 from django.urls import resolve, reverse
 from django.utils import timezone, translation
 
 from audits.models import (
+    MAX_ACTIONS,
+    MAX_FINDINGS,
+    MAX_QUESTIONS,
     Answer,
     Audit,
     AuditProgramme,
@@ -54,6 +61,14 @@ from qms.models import (
     VersionStatus,
     default_next_review,
 )
+from qms.models.processes import MAX_MEASURES, MAX_RISKS
+
+# A line of Polish text, repeated to the length a field allows.
+LINE = "Zażółć gęślą jaźń: sprawa załatwiona w terminie przez wydział urzędu miejskiego.\n"
+
+
+def longest_text(length):
+    return (LINE * (length // len(LINE) + 1))[:length]
 
 
 class Rollback(Exception):
@@ -74,10 +89,22 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=5, help="Renders of each PDF.")
         parser.add_argument("--findings", type=int, default=50, help="Findings of the audit.")
         parser.add_argument("--documents", type=int, default=200, help="Documents in force.")
+        parser.add_argument(
+            "--longest",
+            action="store_true",
+            help="Every record as full as allowed, every text field at its longest.",
+        )
 
-    def handle(self, *args, runs, findings, documents, **options):
+    def handle(self, *args, runs, findings, documents, longest=False, **options):
         if runs < 1 or findings < 1 or documents < 1:
             raise CommandError("--runs, --findings and --documents must be at least 1.")
+        self.longest = longest
+        if longest:
+            findings = MAX_FINDINGS
+            self.counts = {"risks": MAX_RISKS, "measures": MAX_MEASURES}
+            self.counts |= {"questions": MAX_QUESTIONS, "actions": MAX_ACTIONS}
+        else:
+            self.counts = {"risks": 12, "measures": 5, "questions": 60, "actions": 2}
         self.stdout.write(
             f"Database: {connection.vendor} ({connection.settings_dict['NAME']}); "
             f"{runs} runs of each PDF; audit with {findings} findings; {documents} documents."
@@ -145,11 +172,11 @@ class Command(BaseCommand):
                 likelihood=n % 5 + 1,
                 impact=(n * 2) % 5 + 1,
             )
-            for n in range(12)
+            for n in range(self.counts["risks"])
         )
         measures = ProcessMeasure.objects.bulk_create(
             ProcessMeasure(process=process, name=f"Miernik {n}", target=95, unit="%")
-            for n in range(5)
+            for n in range(self.counts["measures"])
         )
         MeasureValue.objects.bulk_create(
             MeasureValue(
@@ -163,6 +190,8 @@ class Command(BaseCommand):
         self.create_documents(documents, unit=unit, process=process, user=user, stamp=stamp)
         programme, audit = self.create_audits(process=process, unit=unit, user=user)
         self.create_findings(findings, audit=audit, process=process, user=user)
+        if self.longest:
+            self.fill_text(stamp=stamp, process=process, audit=audit, certificate=certificate)
         paths = {
             "certificate": reverse("public:certificate_pdf", args=[certificate.pk]),
             "process card": reverse("intranet:process_pdf", args=[process.pk]),
@@ -173,6 +202,28 @@ class Command(BaseCommand):
             "action register": reverse("audits:action_register_pdf"),
         }
         return paths, user
+
+    def fill_text(self, *, stamp, process, audit, certificate):
+        """Every free-text field of the benchmark's records at its longest."""
+        records = [
+            Process.objects.filter(pk=process.pk),
+            ProcessRisk.objects.filter(process=process),
+            MeasureValue.objects.filter(measure__process=process),
+            Audit.objects.filter(pk=audit.pk),
+            ChecklistItem.objects.filter(audit=audit),
+            Finding.objects.filter(audit=audit),
+            CorrectiveAction.objects.filter(finding__audit=audit),
+            Certificate.objects.filter(pk=certificate.pk),
+            ExternalAudit.objects.filter(certificate=certificate),
+            DocumentVersion.objects.filter(document__code__startswith=f"BD-{stamp[-6:]}"),
+        ]
+        for queryset in records:
+            longest = {
+                field.name: longest_text(field.max_length)
+                for field in queryset.model._meta.local_fields
+                if isinstance(field, TextField) and field.editable and field.max_length
+            }
+            queryset.update(**longest)
 
     def create_documents(self, count, *, unit, process, user, stamp):
         created = Document.objects.bulk_create(
@@ -239,7 +290,7 @@ class Command(BaseCommand):
                 answer=answers[n % len(answers)],
                 evidence="Rejestr spraw, rozmowa z kierownikiem.",
             )
-            for n in range(60)
+            for n in range(self.counts["questions"])
         )
         Audit.objects.filter(pk=audit.pk).update(
             conclusions="System zarządzania jakością jest skuteczny.",
@@ -272,7 +323,7 @@ class Command(BaseCommand):
                 due_on=audit.first_day + datetime.timedelta(days=60),
             )
             for finding in created
-            for k in range(2)
+            for k in range(self.counts["actions"])
         )
 
     def measure(self, paths, user, runs):
@@ -288,15 +339,22 @@ class Command(BaseCommand):
             took = (time.perf_counter() - started) * 1000
             if response.status_code != 200:
                 raise CommandError(f"{path} answered {response.status_code}")
+            sizes[path] = len(response.content)
             return took
 
+        sizes = {}
         first = render(paths["certificate"])
         self.stdout.write(
             f"First PDF of the process (WeasyPrint and the fonts load): {first:.0f} ms"
         )
-        self.stdout.write(f"{'PDF':<20}{'HTML ms':>10}{'PDF ms':>10}{'PDF/HTML':>10}")
+        self.stdout.write(
+            f"{'PDF':<20}{'HTML kB':>10}{'HTML ms':>10}{'PDF ms':>10}{'PDF/HTML':>10}"
+        )
         for name, path in paths.items():
             with html_only():
                 html = statistics.median(render(path) for _ in range(runs))
+            kilobytes = sizes[path] / 1000  # the page source WeasyPrint typesets
             full = statistics.median(render(path) for _ in range(runs))
-            self.stdout.write(f"{name:<20}{html:>10.1f}{full:>10.1f}{full / html:>10.1f}")
+            self.stdout.write(
+                f"{name:<20}{kilobytes:>10.0f}{html:>10.1f}{full:>10.1f}{full / html:>10.1f}"
+            )
