@@ -304,3 +304,35 @@ def test_restoring_a_damaged_archive_says_what_is_wrong(tmp_path):
     damaged.write_bytes(data[:20] + bytes(b ^ 0xFF for b in data[20:400]) + data[400:])
     with pytest.raises(CommandError, match="not a readable backup archive"):
         call_command("restore", str(damaged), stdout=io.StringIO())
+
+
+# An approver without a role
+
+
+def test_an_approver_without_a_role_reads_what_they_approve(client_as, make_user):
+    from django.contrib.auth.models import Permission
+
+    from qms import services
+
+    approver = make_user("sekretarz")
+    approver.user_permissions.add(
+        Permission.objects.get(content_type__app_label="qms", codename="approve_documentversion")
+    )
+    author = make_user("author", roles.PROCESS_OWNER)
+    waiting = factories.document(title="Procedura w przeglądzie")
+    version = factories.draft_version(waiting, author=author)
+    services.version_submit(version=version, user=author)
+    draft_only = factories.document(title="Tylko projekt")
+    draft = factories.draft_version(draft_only, author=author)
+    client = client_as(approver)
+
+    assert client.get(reverse("intranet:document_list")).status_code == 200
+    assert client.get(reverse("intranet:document_reviews")).status_code == 200
+    page = client.get(waiting.get_absolute_url())
+    assert page.status_code == 200
+    assert reverse("intranet:version_download", args=[version.pk]) in page.content.decode()
+    assert client.get(reverse("intranet:version_download", args=[version.pk])).status_code == 200
+    assert client.get(reverse("intranet:version_approve", args=[version.pk])).status_code == 200
+    # A draft nobody submitted is not theirs to read.
+    assert client.get(draft_only.get_absolute_url()).status_code == 403
+    assert client.get(reverse("intranet:version_download", args=[draft.pk])).status_code == 403
