@@ -343,3 +343,21 @@ def test_two_new_audits_at_once_get_consecutive_numbers(office):
     assert [a.status_code for a in answers] == [302, 302]
     numbers = sorted(Audit.objects.values_list("sequence", flat=True))
     assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_two_auditors_answering_one_question_at_once_are_both_answered_without_an_error(office):
+    """One answer is saved; the other is saved too if it is the same, or its auditor is shown
+    both versions (409): never "database is locked" or an error page."""
+    audit, item = office["audit"], office["item"]
+    url = reverse("audits:checklist_detail", args=[audit.pk])
+    team = [office["coordinator"], audit.lead_auditor]
+
+    def answer(user, value):
+        data = {"item": item.pk, f"q{item.pk}-answer": value, f"q{item.pk}-revision": 0}
+        return lambda: signed_in(user).post(url, {**data, f"q{item.pk}-evidence": value})
+
+    answers = at_once(answer(team[0], "conforming"), answer(team[1], "nonconformity"))
+    assert not [a for a in answers if isinstance(a, Exception) or a.status_code >= 500], answers
+    assert sorted(a.status_code for a in answers) == [302, 409]
+    item.refresh_from_db()
+    assert item.revision == 1
