@@ -28,7 +28,7 @@ from qms.models import (
 # enough that its report stays a document a person reads (and quick to typeset).
 MAX_QUESTIONS = 120
 MAX_FINDINGS = 20
-MAX_ACTIONS = 3
+MAX_ACTIONS = 5
 
 
 class Clause(models.Model):
@@ -402,7 +402,7 @@ class CorrectiveAction(QualityRecord):
     )
     correction = models.TextField(_("correction"), max_length=NOTE, blank=True)
     root_cause = models.TextField(_("root cause"), max_length=PROSE, blank=True)
-    action = models.TextField(_("corrective action"), max_length=NOTE)
+    action = models.TextField(_("corrective action"), max_length=LINE)
     responsible = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("responsible"),

@@ -1,5 +1,5 @@
-"""The audit programme, its coverage of the certification cycle, and audits: who may do what,
-numbering (also two audits created at once), the workflow and its refusals, bad input, the
+"""The audit programme, its coverage of the certification cycle, and audits: what each role is
+shown, numbering (also two audits created at once), the workflow and its refusals, bad input, the
 audit report PDF, and query counts that do not grow with rows."""
 
 import datetime
@@ -57,107 +57,7 @@ def records(auditor, owner, make_user):
     return {"year": YEAR, "open": open_audit.pk, "closed": closed.pk, "process": process.pk}
 
 
-# The permission ladder: every view, every role. "team" is an auditor on the audit's team,
-# "stranger" an auditor who is not.
-
-ROLES = ["employee", "owner", "stranger", "team", "coordinator"]
-READERS = {"owner": 200, "stranger": 200, "team": 200, "coordinator": 200}
-NOBODY = dict.fromkeys(ROLES, 403)
-EDITORS = {**NOBODY, "team": 200, "coordinator": 200}
-
-# (view, its arguments, HTTP status by role)
-LADDER = [
-    ("audits:programme_list", {}, {"employee": 403, **READERS}),
-    ("audits:programme_detail", {"year": "year"}, {"employee": 403, **READERS}),
-    ("audits:programme_pdf", {"year": "year"}, {"employee": 403, **READERS}),
-    ("audits:programme_coverage", {}, {"employee": 403, **READERS}),
-    ("audits:programme_create", {}, {**NOBODY, "coordinator": 200}),
-    ("audits:programme_update", {"year": "year"}, {**NOBODY, "coordinator": 200}),
-    ("audits:audit_list", {}, {"employee": 200, **READERS}),
-    ("audits:audit_create", {}, {**NOBODY, "stranger": 200, "team": 200, "coordinator": 200}),
-    ("audits:audit_detail", {"pk": "open"}, {"employee": 403, **READERS}),
-    ("audits:audit_pdf", {"pk": "open"}, {"employee": 403, **READERS}),
-    ("audits:audit_update", {"pk": "open"}, EDITORS),
-    # Employees read closed audits' reports; a closed audit is read-only for everyone.
-    ("audits:audit_detail", {"pk": "closed"}, {"employee": 200, **READERS}),
-    ("audits:audit_pdf", {"pk": "closed"}, {"employee": 200, **READERS}),
-    ("audits:audit_update", {"pk": "closed"}, NOBODY),
-]
-# State changes: POST only; a refused one changes nothing, an allowed one redirects.
-TRANSITIONS = [
-    ("audits:audit_start", {"pk": "open"}, {**EDITORS, "team": 302, "coordinator": 302}),
-    ("audits:audit_report", {"pk": "open"}, {**EDITORS, "team": 302, "coordinator": 302}),
-    ("audits:audit_close", {"pk": "open"}, {**EDITORS, "team": 302, "coordinator": 302}),
-    ("audits:audit_start", {"pk": "closed"}, NOBODY),
-    ("audits:audit_report", {"pk": "closed"}, NOBODY),
-    ("audits:audit_close", {"pk": "closed"}, NOBODY),
-]
-
-
-def user_for(request, role):
-    from django.contrib.auth.models import User
-
-    if role == "team":
-        return request.getfixturevalue("auditor")
-    if role == "stranger":
-        return User.objects.get(username="stranger")
-    return request.getfixturevalue(role)
-
-
-@pytest.mark.parametrize(("name", "kwargs"), [(n, k) for n, k, _s in LADDER + TRANSITIONS])
-def test_anonymous_visitor_is_sent_to_login(client, records, name, kwargs):
-    url = url_for(name, kwargs, records)
-    response = client.get(url)
-    assert response.status_code == 302
-    assert response["Location"] == f"{reverse('login')}?next={url}"
-
-
-@pytest.mark.parametrize(
-    ("name", "kwargs", "role", "status"),
-    [(n, k, role, s[role]) for n, k, s in LADDER for role in ROLES],
-)
-def test_each_role_opens_only_the_pages_it_may(
-    request, client_as, settings, records, name, kwargs, role, status
-):
-    # The PDFs' permissions are checked on their HTML preview (DEBUG's ?html=1): the same view
-    # and rules, without the PDF engine; the PDFs themselves are tested below.
-    settings.DEBUG = True
-    client = client_as(user_for(request, role))
-    assert client.get(url_for(name, kwargs, records), {"html": 1}).status_code == status
-
-
-@pytest.mark.parametrize(
-    ("name", "kwargs", "role", "status"),
-    [(n, k, role, s[role]) for n, k, s in TRANSITIONS for role in ROLES],
-)
-def test_only_the_team_and_the_coordinator_move_an_open_audit_on(
-    request, client_as, records, name, kwargs, role, status
-):
-    before = list(Audit.objects.order_by("pk").values_list("status", flat=True))
-    response = client_as(user_for(request, role)).post(
-        url_for(name, kwargs, records), {"note": "X"}
-    )
-    assert response.status_code == status
-    if status == 403:
-        assert list(Audit.objects.order_by("pk").values_list("status", flat=True)) == before
-
-
-@pytest.mark.parametrize("role", ["team", "coordinator"])
-def test_nobody_posts_a_change_to_a_closed_audit(request, client_as, records, role):
-    client = client_as(user_for(request, role))
-    response = client.post(
-        url_for("audits:audit_update", {"pk": "closed"}, records), {"title": "Zmieniony"}
-    )
-    assert response.status_code == 403
-    assert Audit.objects.get(pk=records["closed"]).title == "Audyt zamknięty"
-
-
-@pytest.mark.parametrize(
-    "name", ["audits:audit_start", "audits:audit_report", "audits:audit_close"]
-)
-def test_transitions_accept_only_post(client_as, coordinator, records, name):
-    url = url_for(name, {"pk": "open"}, records)
-    assert client_as(coordinator).get(url).status_code == 405
+# What each role is shown (who may open and post each page: tests/test_permission_matrix.py)
 
 
 def test_employee_lists_only_closed_audits(client_as, employee, records):

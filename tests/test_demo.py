@@ -42,6 +42,7 @@ from qms.models import (
     today,
 )
 from qms.search import search
+from tests.helpers import stored_files
 
 MODELS = (
     User,
@@ -72,10 +73,6 @@ def counts():
     return counted
 
 
-def stored_files(root):
-    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
-
-
 @pytest.mark.django_db
 def test_demo_runs_twice_without_new_rows_or_files(settings):
     load_demo()
@@ -84,128 +81,6 @@ def test_demo_runs_twice_without_new_rows_or_files(settings):
     load_demo()
     assert counts() == first
     assert stored_files(settings.MEDIA_ROOT) == files
-
-
-@pytest.mark.django_db
-def test_demo_has_units_and_staff_profiles_for_the_demo_accounts(demo):
-    assert OrganisationalUnit.objects.count() >= 10
-    assert OrganisationalUnit.objects.get(code="BOM").name == "Biuro Obsługi Mieszkańców"
-    profiles = {p.user.username: p for p in StaffProfile.objects.select_related("user", "unit")}
-    assert {"coordinator", "auditor", "owner", "employee"} <= profiles.keys()
-    assert profiles["employee"].unit.code == "BOM"
-    assert profiles["coordinator"].unit.name == "Biuro Pełnomocnika ds. ISO"
-    assert OrganisationalUnit.objects.filter(head__username="owner").exists()
-    assert all(profile.position for profile in profiles.values())
-
-
-@pytest.mark.django_db
-def test_demo_has_processes_of_every_kind_with_full_cards(demo):
-    processes = Process.objects.prefetch_related("units", "interacts_with", "risks", "measures")
-    assert len(processes) >= 15
-    assert set(processes.values_list("kind", flat=True)) == set(ProcessKind.values)
-    assert Process.objects.owned_by(User.objects.get(username="owner")).count() >= 2
-    for process in processes:
-        for text in (process.inputs, process.outputs, process.customers, process.resources):
-            assert len(text.splitlines()) >= 2, process.code
-        assert process.purpose and process.scope, process.code
-        assert process.units.all() and process.interacts_with.all(), process.code
-        assert 1 <= len(process.risks.all()) <= 3, process.code
-        assert 1 <= len(process.measures.all()) <= 2, process.code
-
-
-@pytest.mark.django_db
-def test_demo_interactions_between_processes_go_both_ways(demo):
-    for process in Process.objects.prefetch_related("interacts_with"):
-        for other in process.interacts_with.all():
-            assert process in other.interacts_with.all()
-
-
-@pytest.mark.django_db
-def test_demo_risks_cover_every_level_and_measures_both_meet_and_miss(demo):
-    assert {risk.level for risk in ProcessRisk.objects.all()} == set(RiskLevel)
-    for measure in ProcessMeasure.objects.prefetch_related("values"):
-        values = measure.values.all()
-        assert 4 <= len(values) <= 8, measure.name
-        assert all(value.period_end < today() for value in values)
-    values = MeasureValue.objects.select_related("measure")
-    verdicts = Counter(value.meets_target for value in values)
-    assert verdicts[True] and verdicts[False]
-
-
-@pytest.mark.django_db
-def test_demo_has_documents_in_every_state(demo):
-    documents = Document.objects.all()
-    assert documents.count() >= 40
-    assert set(documents.values_list("kind", flat=True)) == set(DocumentKind.values)
-    assert documents.filter(status=DocumentStatus.WITHDRAWN).count() >= 1
-    withdrawn = documents.get(status=DocumentStatus.WITHDRAWN)
-    assert withdrawn.withdrawal_reason and withdrawn.withdrawn_by
-    assert not withdrawn.versions.filter(status=VersionStatus.IN_FORCE).exists()
-    statuses = Counter(DocumentVersion.objects.values_list("status", flat=True))
-    assert statuses[VersionStatus.DRAFT] + statuses[VersionStatus.IN_REVIEW] >= 1
-    # Something for the coordinator to approve: a version in review they did not write.
-    waiting = DocumentVersion.objects.filter(status=VersionStatus.IN_REVIEW)
-    assert waiting.exclude(author__username="coordinator").exists()
-    assert statuses[VersionStatus.SUPERSEDED] >= 40
-    assert Document.objects.review_due().count() >= 3
-    assert Document.objects.in_force().count() > Document.objects.review_due().count()
-    assert documents.filter(owner__username="owner").exists()
-    assert all(document.process_id for document in documents)
-
-
-@pytest.mark.django_db
-def test_demo_documents_have_at_most_one_version_in_force_and_a_consistent_history(demo):
-    for document in Document.objects.prefetch_related("versions"):
-        versions = sorted(document.versions.all(), key=lambda v: v.revision)
-        assert [v.revision for v in versions] == list(range(1, len(versions) + 1))
-        in_force = [v for v in versions if v.status == VersionStatus.IN_FORCE]
-        assert len(in_force) <= 1, document.code
-        for version in versions:
-            if version.approver_id:
-                assert version.approver_id != version.author_id
-                assert version.approved_at.date() <= version.effective_on < today()
-            if version.status == VersionStatus.SUPERSEDED:
-                assert version.superseded_at is not None
-                assert version.revision < max(v.revision for v in versions if v.approver_id)
-
-
-@pytest.mark.django_db
-def test_demo_files_are_valid_pdfs_matching_their_checksums(demo):
-    versions = DocumentVersion.objects.select_related("document")
-    assert versions
-    for version in versions:
-        with version.file.open("rb") as stored:
-            data = stored.read()
-        assert hashlib.sha256(data).hexdigest() == version.sha256
-        assert len(data) == version.file_size
-        assert data.startswith(b"%PDF-")
-        assert version.content_type == "application/pdf"
-        reader = pypdf.PdfReader(io.BytesIO(data), strict=True)
-        assert len(reader.pages) == 1
-        text = reader.pages[0].extract_text()
-        assert version.document.code in text
-        assert f"Wydanie {version.revision}" in text
-
-
-@pytest.mark.django_db
-def test_demo_search_text_finds_quality_documents_without_diacritics(demo):
-    found = set(search(Document.objects.all(), "jakosci").values_list("code", flat=True))
-    assert {"KJ", "PJ"} <= found
-    assert search(Document.objects.all(), "PR-01").filter(code="PR-01").exists()
-    # A document still only in draft is found by its code and title too.
-    for draft_only in Document.objects.exclude(versions__status__in=["in_force", "superseded"]):
-        assert search(Document.objects.all(), draft_only.code).filter(pk=draft_only.pk).exists()
-        assert search(Document.objects.all(), draft_only.title).filter(pk=draft_only.pk).exists()
-
-
-@pytest.mark.django_db
-def test_demo_employee_confirmed_reading_some_versions(demo):
-    confirmations = ReadConfirmation.objects.filter(user__username="employee").select_related(
-        "version"
-    )
-    assert confirmations.filter(version__status=VersionStatus.IN_FORCE).count() >= 2
-    # An older edition read before the new one came into force: the new one is still to read.
-    assert confirmations.filter(version__status=VersionStatus.SUPERSEDED).exists()
 
 
 def test_demo_period_ends_are_the_last_finished_periods():
@@ -351,17 +226,6 @@ def test_demo_leaves_an_account_already_there_with_its_password_names_and_groups
 
 
 @pytest.mark.django_db
-def test_demo_policy_in_force_and_representative_are_the_demo_s_own_on_an_empty_database():
-    load_demo()
-    policies = QualityPolicy.objects.order_by("version")
-    assert [p.status for p in policies] == ["superseded", "in_force"]
-    in_force = policies.get(version=2)
-    assert in_force.put_in_force_at.date() == in_force.approved_on
-    earlier = Representative.objects.get(full_name="Anna Przykładowa")
-    assert (earlier.is_current, earlier.ended_on) == (False, datetime.date(2016, 12, 31))
-
-
-@pytest.mark.django_db
 def test_benchmark_demo_times_two_loads_and_keeps_nothing(settings):
     output = io.StringIO()
     call_command("benchmark_demo", stdout=output)
@@ -370,3 +234,140 @@ def test_benchmark_demo_times_two_loads_and_keeps_nothing(settings):
     assert "Added: nothing." in text.split("Second load:")[1]
     assert not Process.objects.exists() and not Audit.objects.exists()
     assert stored_files(settings.MEDIA_ROOT) == []
+
+
+# --- The demo, loaded once for the tests below, which only read it (`shared_demo`) -------------
+
+
+@pytest.mark.django_db
+def test_demo_has_units_and_staff_profiles_for_the_demo_accounts(shared_demo):
+    assert OrganisationalUnit.objects.count() >= 10
+    assert OrganisationalUnit.objects.get(code="BOM").name == "Biuro Obsługi Mieszkańców"
+    profiles = {p.user.username: p for p in StaffProfile.objects.select_related("user", "unit")}
+    assert {"coordinator", "auditor", "owner", "employee"} <= profiles.keys()
+    assert profiles["employee"].unit.code == "BOM"
+    assert profiles["coordinator"].unit.name == "Biuro Pełnomocnika ds. ISO"
+    assert OrganisationalUnit.objects.filter(head__username="owner").exists()
+    assert all(profile.position for profile in profiles.values())
+
+
+@pytest.mark.django_db
+def test_demo_has_processes_of_every_kind_with_full_cards(shared_demo):
+    processes = Process.objects.prefetch_related("units", "interacts_with", "risks", "measures")
+    assert len(processes) >= 15
+    assert set(processes.values_list("kind", flat=True)) == set(ProcessKind.values)
+    assert Process.objects.owned_by(User.objects.get(username="owner")).count() >= 2
+    for process in processes:
+        for text in (process.inputs, process.outputs, process.customers, process.resources):
+            assert len(text.splitlines()) >= 2, process.code
+        assert process.purpose and process.scope, process.code
+        assert process.units.all() and process.interacts_with.all(), process.code
+        assert 1 <= len(process.risks.all()) <= 3, process.code
+        assert 1 <= len(process.measures.all()) <= 2, process.code
+
+
+@pytest.mark.django_db
+def test_demo_interactions_between_processes_go_both_ways(shared_demo):
+    for process in Process.objects.prefetch_related("interacts_with"):
+        for other in process.interacts_with.all():
+            assert process in other.interacts_with.all()
+
+
+@pytest.mark.django_db
+def test_demo_risks_cover_every_level_and_measures_both_meet_and_miss(shared_demo):
+    assert {risk.level for risk in ProcessRisk.objects.all()} == set(RiskLevel)
+    for measure in ProcessMeasure.objects.prefetch_related("values"):
+        values = measure.values.all()
+        assert 4 <= len(values) <= 8, measure.name
+        assert all(value.period_end < today() for value in values)
+    values = MeasureValue.objects.select_related("measure")
+    verdicts = Counter(value.meets_target for value in values)
+    assert verdicts[True] and verdicts[False]
+
+
+@pytest.mark.django_db
+def test_demo_has_documents_in_every_state(shared_demo):
+    documents = Document.objects.all()
+    assert documents.count() >= 40
+    assert set(documents.values_list("kind", flat=True)) == set(DocumentKind.values)
+    assert documents.filter(status=DocumentStatus.WITHDRAWN).count() >= 1
+    withdrawn = documents.get(status=DocumentStatus.WITHDRAWN)
+    assert withdrawn.withdrawal_reason and withdrawn.withdrawn_by
+    assert not withdrawn.versions.filter(status=VersionStatus.IN_FORCE).exists()
+    statuses = Counter(DocumentVersion.objects.values_list("status", flat=True))
+    assert statuses[VersionStatus.DRAFT] + statuses[VersionStatus.IN_REVIEW] >= 1
+    # Something for the coordinator to approve: a version in review they did not write.
+    waiting = DocumentVersion.objects.filter(status=VersionStatus.IN_REVIEW)
+    assert waiting.exclude(author__username="coordinator").exists()
+    assert statuses[VersionStatus.SUPERSEDED] >= 40
+    assert Document.objects.review_due().count() >= 3
+    assert Document.objects.in_force().count() > Document.objects.review_due().count()
+    assert documents.filter(owner__username="owner").exists()
+    assert all(document.process_id for document in documents)
+
+
+@pytest.mark.django_db
+def test_demo_documents_have_at_most_one_version_in_force_and_a_consistent_history(shared_demo):
+    for document in Document.objects.prefetch_related("versions"):
+        versions = sorted(document.versions.all(), key=lambda v: v.revision)
+        assert [v.revision for v in versions] == list(range(1, len(versions) + 1))
+        in_force = [v for v in versions if v.status == VersionStatus.IN_FORCE]
+        assert len(in_force) <= 1, document.code
+        for version in versions:
+            if version.approver_id:
+                assert version.approver_id != version.author_id
+                assert version.approved_at.date() <= version.effective_on < today()
+            if version.status == VersionStatus.SUPERSEDED:
+                assert version.superseded_at is not None
+                assert version.revision < max(v.revision for v in versions if v.approver_id)
+
+
+@pytest.mark.django_db
+def test_demo_files_are_valid_pdfs_matching_their_checksums(shared_demo):
+    versions = DocumentVersion.objects.select_related("document")
+    assert versions
+    for version in versions:
+        with version.file.open("rb") as stored:
+            data = stored.read()
+        assert hashlib.sha256(data).hexdigest() == version.sha256
+        assert len(data) == version.file_size
+        assert data.startswith(b"%PDF-")
+        assert version.content_type == "application/pdf"
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=True)
+        assert len(reader.pages) == 1
+        text = reader.pages[0].extract_text()
+        assert version.document.code in text
+        assert f"Wydanie {version.revision}" in text
+
+
+@pytest.mark.django_db
+def test_demo_search_text_finds_quality_documents_without_diacritics(shared_demo):
+    found = set(search(Document.objects.all(), "jakosci").values_list("code", flat=True))
+    assert {"KJ", "PJ"} <= found
+    assert search(Document.objects.all(), "PR-01").filter(code="PR-01").exists()
+    # A document still only in draft is found by its code and title too.
+    for draft_only in Document.objects.exclude(versions__status__in=["in_force", "superseded"]):
+        assert search(Document.objects.all(), draft_only.code).filter(pk=draft_only.pk).exists()
+        assert search(Document.objects.all(), draft_only.title).filter(pk=draft_only.pk).exists()
+
+
+@pytest.mark.django_db
+def test_demo_employee_confirmed_reading_some_versions(shared_demo):
+    confirmations = ReadConfirmation.objects.filter(user__username="employee").select_related(
+        "version"
+    )
+    assert confirmations.filter(version__status=VersionStatus.IN_FORCE).count() >= 2
+    # An older edition read before the new one came into force: the new one is still to read.
+    assert confirmations.filter(version__status=VersionStatus.SUPERSEDED).exists()
+
+
+@pytest.mark.django_db
+def test_demo_policy_in_force_and_representative_are_the_demo_s_own_on_an_empty_database(
+    shared_demo,
+):
+    policies = QualityPolicy.objects.order_by("version")
+    assert [p.status for p in policies] == ["superseded", "in_force"]
+    in_force = policies.get(version=2)
+    assert in_force.put_in_force_at.date() == in_force.approved_on
+    earlier = Representative.objects.get(full_name="Anna Przykładowa")
+    assert (earlier.is_current, earlier.ended_on) == (False, datetime.date(2016, 12, 31))

@@ -2,13 +2,11 @@
 findings of every kind and corrective actions on time, overdue, verified and not effective."""
 
 import datetime
-import os
 import re
 from collections import defaultdict
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.utils import timezone
 
 from audits.demo.programmes import SECOND_AUDITOR
@@ -28,12 +26,9 @@ from audits.models import (
 from audits.services import open_nonconformities
 from qms import roles
 from qms.models import Process, today
+from tests.conftest import load_demo
 
 MODELS = (AuditProgramme, Audit, ChecklistItem, Finding, CorrectiveAction, User)
-
-
-def load_demo():
-    call_command("load_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 def counts():
@@ -57,18 +52,6 @@ def ensure_starter_questions():
             QuestionTemplate.objects.create(clause=clause, text_pl=text, text_en=text)
 
 
-@pytest.fixture
-def demo_audit_data(db):
-    ensure_starter_questions()
-    load_demo()
-
-
-@pytest.mark.django_db
-def test_demo_loads_internal_audits():
-    load_demo()
-    assert Audit.objects.exists()
-
-
 @pytest.mark.django_db
 def test_demo_audits_run_twice_without_new_rows():
     ensure_starter_questions()
@@ -82,7 +65,25 @@ def test_demo_audits_run_twice_without_new_rows():
     )
 
 
-def test_demo_programmes_cover_this_year_and_the_two_before(demo_audit_data):
+@pytest.mark.django_db
+def test_demo_puts_back_the_starter_questions_a_flush_removed():
+    # Transactional tests (the browser's) empty every table, migration data included.
+    QuestionTemplate.objects.all().delete()
+    Clause.objects.all().delete()
+    load_demo()
+    assert Clause.objects.filter(number="9.2").exists()
+    assert QuestionTemplate.objects.count() >= 35
+    assert ChecklistItem.objects.filter(clause__isnull=False).exists()
+
+
+# --- The demo, loaded once for the tests below, which only read it (`shared_demo`) -------------
+
+
+def test_demo_loads_internal_audits(shared_demo):
+    assert Audit.objects.exists()
+
+
+def test_demo_programmes_cover_this_year_and_the_two_before(shared_demo):
     year = today().year
     programmes = AuditProgramme.objects.order_by("year")
     assert [p.year for p in programmes] == [year - 2, year - 1, year]
@@ -93,7 +94,7 @@ def test_demo_programmes_cover_this_year_and_the_two_before(demo_audit_data):
         assert 4 <= programme.audits.count() <= 6
 
 
-def test_demo_has_audits_in_every_status(demo_audit_data):
+def test_demo_has_audits_in_every_status(shared_demo):
     year = today().year
     statuses = defaultdict(set)
     for audit in Audit.objects.select_related("programme"):
@@ -107,7 +108,7 @@ def test_demo_has_audits_in_every_status(demo_audit_data):
     assert in_progress.first_day <= today() <= in_progress.last_day
 
 
-def test_demo_audit_numbers_are_consecutive_within_each_year(demo_audit_data):
+def test_demo_audit_numbers_are_consecutive_within_each_year(shared_demo):
     for programme in AuditProgramme.objects.prefetch_related("audits"):
         audits = sorted(programme.audits.all(), key=lambda a: a.sequence)
         assert [a.sequence for a in audits] == list(range(1, len(audits) + 1))
@@ -119,7 +120,7 @@ def test_demo_audit_numbers_are_consecutive_within_each_year(demo_audit_data):
         assert months == sorted(months)
 
 
-def test_demo_audits_have_a_full_plan(demo_audit_data):
+def test_demo_audits_have_a_full_plan(shared_demo):
     auditors = set(User.objects.filter(groups__name=roles.AUDITOR))
     for audit in Audit.objects.prefetch_related("team", "processes", "units"):
         assert audit.objectives and audit.scope and audit.criteria, audit.number
@@ -133,7 +134,7 @@ def test_demo_audits_have_a_full_plan(demo_audit_data):
             assert audit.conclusions, audit.number
 
 
-def test_demo_second_auditor_is_an_auditor_who_cannot_sign_in(demo_audit_data):
+def test_demo_second_auditor_is_an_auditor_who_cannot_sign_in(shared_demo):
     second = User.objects.get(username=SECOND_AUDITOR[0])
     assert not second.has_usable_password()
     assert second.groups.filter(name=roles.AUDITOR).exists()
@@ -141,7 +142,7 @@ def test_demo_second_auditor_is_an_auditor_who_cannot_sign_in(demo_audit_data):
     assert Audit.objects.filter(lead_auditor=second).exists()
 
 
-def test_demo_auditor_is_on_several_audits_including_the_one_in_progress(demo_audit_data):
+def test_demo_auditor_is_on_several_audits_including_the_one_in_progress(shared_demo):
     auditor = User.objects.get(username="auditor")
     audits = [a for a in Audit.objects.prefetch_related("team") if roles.is_on_audit(auditor, a)]
     assert len(audits) >= 5
@@ -150,7 +151,7 @@ def test_demo_auditor_is_on_several_audits_including_the_one_in_progress(demo_au
     assert roles.can_edit_audit(auditor, in_progress)
 
 
-def test_demo_coverage_leaves_a_process_not_audited_in_the_cycle(demo_audit_data):
+def test_demo_coverage_leaves_a_process_not_audited_in_the_cycle(shared_demo):
     never = Process.objects.exclude(audits__isnull=False)
     assert 1 <= never.count() <= 2
     not_yet = Process.objects.exclude(audits__status__in=AuditStatus.values[1:])
@@ -158,7 +159,7 @@ def test_demo_coverage_leaves_a_process_not_audited_in_the_cycle(demo_audit_data
     assert set(never) <= set(not_yet)
 
 
-def test_demo_checklists_are_answered_with_evidence(demo_audit_data):
+def test_demo_checklists_are_answered_with_evidence(shared_demo):
     # With the starter set of migration audits/0002 (not just the two questions made here).
     starter_set = QuestionTemplate.objects.count() >= 30
     for audit in Audit.objects.prefetch_related("checklist"):
@@ -180,7 +181,7 @@ def test_demo_checklists_are_answered_with_evidence(demo_audit_data):
     assert answers == set(Answer.values) or not starter_set
 
 
-def test_demo_checklists_use_the_starter_questions(demo_audit_data):
+def test_demo_checklists_use_the_starter_questions(shared_demo):
     starters = set(QuestionTemplate.objects.values_list("text_pl", flat=True))
     copied = ChecklistItem.objects.filter(question__in=starters)
     assert copied.values("audit").distinct().count() >= 5
@@ -188,18 +189,7 @@ def test_demo_checklists_use_the_starter_questions(demo_audit_data):
     assert ChecklistItem.objects.exclude(question__in=starters).exists()
 
 
-@pytest.mark.django_db
-def test_demo_puts_back_the_starter_questions_a_flush_removed():
-    # Transactional tests (the browser's) empty every table, migration data included.
-    QuestionTemplate.objects.all().delete()
-    Clause.objects.all().delete()
-    load_demo()
-    assert Clause.objects.filter(number="9.2").exists()
-    assert QuestionTemplate.objects.count() >= 35
-    assert ChecklistItem.objects.filter(clause__isnull=False).exists()
-
-
-def test_demo_has_findings_of_every_kind_with_their_details(demo_audit_data):
+def test_demo_has_findings_of_every_kind_with_their_details(shared_demo):
     findings = Finding.objects.select_related("audit", "process", "clause", "checklist_item")
     assert {f.kind for f in findings} == set(FindingKind.values)
     for finding in findings:
@@ -221,7 +211,7 @@ def test_demo_has_findings_of_every_kind_with_their_details(demo_audit_data):
         assert numbers == list(range(1, len(numbers) + 1))
 
 
-def test_demo_owner_owns_processes_with_findings_and_answers_for_them(demo_audit_data):
+def test_demo_owner_owns_processes_with_findings_and_answers_for_them(shared_demo):
     owner = User.objects.get(username="owner")
     assert Finding.objects.filter(process__owner=owner).count() >= 5
     actions = CorrectiveAction.objects.all()
@@ -230,7 +220,7 @@ def test_demo_owner_owns_processes_with_findings_and_answers_for_them(demo_audit
         assert action.responsible_id == (action.finding.process.owner_id or action.responsible_id)
 
 
-def test_demo_corrective_actions_in_every_state(demo_audit_data):
+def test_demo_corrective_actions_in_every_state(shared_demo):
     on = today()
     actions = CorrectiveAction.objects.select_related("finding__audit")
     assert {a.status for a in actions} == set(ActionStatus.values)
@@ -252,7 +242,7 @@ def test_demo_corrective_actions_in_every_state(demo_audit_data):
         assert finding.actions.exists() == finding.is_nonconformity, finding
 
 
-def test_demo_closed_audit_with_open_nonconformities_says_why(demo_audit_data):
+def test_demo_closed_audit_with_open_nonconformities_says_why(shared_demo):
     closed = Audit.objects.filter(status=AuditStatus.CLOSED)
     with_open = [a for a in closed if open_nonconformities(a).exists()]
     assert len(with_open) == 1
@@ -263,7 +253,7 @@ def test_demo_closed_audit_with_open_nonconformities_says_why(demo_audit_data):
         assert audit.closed_by.username == "coordinator"
 
 
-def test_demo_verifications_by_an_auditor_of_the_audit_not_the_one_responsible(demo_audit_data):
+def test_demo_verifications_by_an_auditor_of_the_audit_not_the_one_responsible(shared_demo):
     for action in CorrectiveAction.objects.filter(verified_by__isnull=False).select_related(
         "finding__audit", "verified_by"
     ):
@@ -271,7 +261,7 @@ def test_demo_verifications_by_an_auditor_of_the_audit_not_the_one_responsible(d
         assert action.verified_by_id != action.responsible_id
 
 
-def test_demo_audit_dates_are_consistent(demo_audit_data):
+def test_demo_audit_dates_are_consistent(shared_demo):
     on, now = today(), timezone.now()
     for audit in Audit.objects.select_related("programme"):
         assert audit.created_at <= audit.updated_at <= now, audit.number

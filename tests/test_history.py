@@ -219,25 +219,6 @@ def test_history_rows_cannot_be_deleted_in_bulk_either():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("who", "status"),
-    [("employee", 403), ("owner", 403), ("auditor", 403), ("coordinator", 200)],
-)
-def test_only_the_coordinator_opens_the_change_history(request, client_as, who, status):
-    certificate = factories.certificate()
-    response = client_as(request.getfixturevalue(who)).get(history_url("certificate", certificate))
-    assert response.status_code == status
-
-
-@pytest.mark.django_db
-def test_anonymous_is_sent_to_sign_in(client):
-    certificate = factories.certificate()
-    response = client.get(history_url("certificate", certificate))
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
-
-
-@pytest.mark.django_db
 def test_unknown_record_type_or_record_is_not_found(client_as, coordinator):
     client = client_as(coordinator)
     assert client.get("/intranet/history/password/1/").status_code == 404

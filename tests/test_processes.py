@@ -9,7 +9,6 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils.html import escape
 
-from qms import roles
 from qms.models import (
     Direction,
     MeasureValue,
@@ -23,117 +22,13 @@ from qms.models import (
     risk_level,
 )
 from tests import factories
-from tests.helpers import pdf_pages, url_for
+from tests.helpers import pdf_pages
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def records(owner, make_user):
-    """A unit; a process of `owner` and one of another owner, each with a risk and a measure."""
-    factories.organisation()
-    unit = factories.org_unit()
-    mine = factories.process(owner=owner)
-    mine.units.add(unit)
-    theirs = factories.process(owner=make_user("other_owner", roles.PROCESS_OWNER))
-    return {
-        "unit": unit.pk,
-        "mine": mine.pk,
-        "theirs": theirs.pk,
-        "my_risk": factories.process_risk(process=mine).pk,
-        "their_risk": factories.process_risk(process=theirs).pk,
-        "my_measure": factories.process_measure(process=mine).pk,
-        "their_measure": factories.process_measure(process=theirs).pk,
-    }
-
-
-READ = [
-    ("intranet:process_list", {}),
-    ("intranet:process_map", {}),
-    ("intranet:process_detail", {"pk": "mine"}),
-    ("intranet:process_pdf", {"pk": "mine"}),
-    ("intranet:unit_list", {}),
-]
-# Forms only the coordinator opens.
-COORDINATOR_FORMS = [
-    ("intranet:process_create", {}),
-    ("intranet:process_update", {"pk": "mine"}),
-    ("intranet:unit_create", {}),
-    ("intranet:unit_update", {"pk": "unit"}),
-]
-# Forms of the owner's own process, and the same forms of somebody else's process.
-OWN_FORMS = [
-    ("intranet:risk_create", {"pk": "mine"}),
-    ("intranet:risk_update", {"pk": "my_risk"}),
-    ("intranet:measure_create", {"pk": "mine"}),
-    ("intranet:measure_update", {"pk": "my_measure"}),
-    ("intranet:measurevalue_create", {"pk": "my_measure"}),
-]
-OTHERS_FORMS = [
-    ("intranet:risk_create", {"pk": "theirs"}),
-    ("intranet:risk_update", {"pk": "their_risk"}),
-    ("intranet:measure_create", {"pk": "theirs"}),
-    ("intranet:measure_update", {"pk": "their_measure"}),
-    ("intranet:measurevalue_create", {"pk": "their_measure"}),
-]
-FORMS = COORDINATOR_FORMS + OWN_FORMS + OTHERS_FORMS
-EVERY_VIEW = READ + FORMS
-
-
-# The permission ladder
-
-
-@pytest.mark.parametrize(("name", "kwargs"), EVERY_VIEW)
-def test_anonymous_visitor_is_sent_to_login(client, records, name, kwargs):
-    url = url_for(name, kwargs, records)
-    response = client.get(url)
-    assert response.status_code == 302
-    assert response["Location"] == f"{reverse('login')}?next={url}"
-
-
-@pytest.mark.parametrize(("name", "kwargs"), READ)
-@pytest.mark.parametrize("role", ["employee", "auditor", "owner", "coordinator"])
-def test_every_staff_role_reads_processes_and_units(
-    request, client_as, records, role, name, kwargs
-):
-    response = client_as(request.getfixturevalue(role)).get(url_for(name, kwargs, records))
-    assert response.status_code == 200
-
-
-@pytest.mark.parametrize(("name", "kwargs"), FORMS)
-@pytest.mark.parametrize("role", ["employee", "auditor"])
-def test_employee_and_auditor_cannot_open_or_post_any_form(
-    request, client_as, records, role, name, kwargs
-):
-    client = client_as(request.getfixturevalue(role))
-    url = url_for(name, kwargs, records)
-    assert client.get(url).status_code == 403
-    assert client.post(url, {"name": "X", "code": "X"}).status_code == 403
-
-
-@pytest.mark.parametrize(("name", "kwargs"), OWN_FORMS)
-def test_owner_opens_the_risk_and_measure_forms_of_own_process(
-    client_as, owner, records, name, kwargs
-):
-    assert client_as(owner).get(url_for(name, kwargs, records)).status_code == 200
-
-
-@pytest.mark.parametrize(("name", "kwargs"), OTHERS_FORMS + COORDINATOR_FORMS)
-def test_owner_cannot_open_or_post_forms_of_another_process_or_the_coordinators(
-    client_as, owner, records, name, kwargs
-):
-    client = client_as(owner)
-    url = url_for(name, kwargs, records)
-    assert client.get(url).status_code == 403
-    assert client.post(url, {"description": "X", "name": "X"}).status_code == 403
-    assert ProcessRisk.objects.count() == 2
-    assert ProcessMeasure.objects.count() == 2
-
-
-@pytest.mark.parametrize(("name", "kwargs"), EVERY_VIEW)
-def test_coordinator_opens_every_page(client_as, coordinator, records, name, kwargs):
-    assert client_as(coordinator).get(url_for(name, kwargs, records)).status_code == 200
+# Unknown records (who may open and post each page: tests/test_permission_matrix.py)
 
 
 def test_unknown_process_is_not_found(client_as, coordinator, db):
