@@ -572,11 +572,8 @@ def test_document_create_form_checks_the_file(owner):
     assert not form.is_valid() and "file" in form.errors
 
 
-# --- Two approvals at once (PostgreSQL: real row locks and a partial unique index) ----------
-
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="needs PostgreSQL's row locks"
-)
+# --- Two approvals at once: PostgreSQL's row locks and partial unique index; on SQLite, writing
+# transactions that take the database's write lock when they begin (IMMEDIATE) ------------------
 
 
 def run_together(*actions):
@@ -601,7 +598,6 @@ def run_together(*actions):
     return results
 
 
-@postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_two_approvers_at_once_bring_exactly_one_version_into_force(make_user):
     author = make_user("author", roles.PROCESS_OWNER)
@@ -620,7 +616,6 @@ def test_two_approvers_at_once_bring_exactly_one_version_into_force(make_user):
     assert document.versions.get(revision=1).status == VersionStatus.SUPERSEDED
 
 
-@postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_two_versions_brought_into_force_at_once_leave_exactly_one(make_user):
     """Even bypassing the services' lock, the database keeps one version in force."""
