@@ -15,11 +15,11 @@ NARROW = {"width": 320, "height": 640}  # WCAG 1.4.10 reflow, as in test_pages_a
 
 
 def lock_out(username):
-    """Ten failed sign-ins for `username`, recorded as from another computer, so that the
-    browser's own address (which the live server sees) stays unlocked for the other tests."""
+    """Ten failed sign-ins for `username` from the browser's own address (the live server's
+    peer): the lock holds for that account at that address only."""
     AccessAttempt.objects.create(
         username=username,
-        ip_address="192.0.2.1",
+        ip_address="127.0.0.1",
         user_agent="",
         failures_since_start=10,
         attempt_time=timezone.now(),
