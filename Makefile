@@ -80,6 +80,8 @@ setup: runtime-packages $(VENV)/.installed messages
 	test -f .env || printf '# Local development only (git-ignored).\nDEBUG=1\n' > .env
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py load_demo
+	@# What the daily timer does in production: editions whose day has come come into force.
+	DEBUG=1 $(PY) manage.py bring_editions_into_force
 
 run: setup
 	@echo "Serving the portal at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"

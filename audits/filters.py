@@ -1,15 +1,52 @@
 """The filters of the audits' lists (django-filter): the audits, the corrective-action register.
 
-The register's queryset lives here too: its page and its PDF share it.
+The register's queryset lives here too: its page and its PDF share it; and so does what waits
+for a user, which the intranet home lists and these filters find in full.
 """
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from qms import roles
 from qms.models import Process
 
-from .models import ActionStatus, Audit, AuditProgramme, AuditStatus, CorrectiveAction
+from .models import (
+    NONCONFORMITIES,
+    ActionStatus,
+    Audit,
+    AuditProgramme,
+    AuditStatus,
+    CorrectiveAction,
+    Finding,
+)
+
+
+def findings_to_answer(user):
+    """Open audits' nonconformities `user` is to answer (roles.finding_answerer) that have no
+    action yet, or only actions found not effective."""
+    answered = [status for status in ActionStatus.values if status != ActionStatus.NOT_EFFECTIVE]
+    return (
+        Finding.objects.filter(roles.findings_answered_by(user), kind__in=NONCONFORMITIES)
+        .exclude(audit__status=AuditStatus.CLOSED)
+        .exclude(actions__status__in=answered)
+    )
+
+
+def actions_answered_by(user):
+    """The actions of the findings `user` is to answer, whatever their status."""
+    return CorrectiveAction.objects.filter(roles.findings_answered_by(user, prefix="finding__"))
+
+
+def actions_to_verify(user):
+    """Implemented actions of the open audits `user` leads or is on the team of."""
+    audits = Audit.objects.exclude(status=AuditStatus.CLOSED).filter(
+        Q(lead_auditor=user) | Q(team=user)
+    )
+    return CorrectiveAction.objects.filter(
+        status=ActionStatus.IMPLEMENTED, finding__audit__in=audits
+    )
 
 
 def register_queryset():
@@ -29,9 +66,25 @@ def programme_years():
     return [(str(year), str(year)) for year in years]
 
 
+# A status of the register's filter beyond the actions' own: open or not effective.
+UNFINISHED = "unfinished"
+ANSWER, VERIFY = "answer", "verify"
+
+
 class ActionFilter(django_filters.FilterSet):
+    """The register's filters; given the request, also the user's own actions ("mine")."""
+
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=ActionStatus.choices, empty_label=_("all statuses")
+        label=_("Status"),
+        choices=[(UNFINISHED, _("to implement (open or not effective)")), *ActionStatus.choices],
+        method="filter_status",
+        empty_label=_("all statuses"),
+    )
+    mine = django_filters.ChoiceFilter(
+        label=_("Mine"),
+        choices=[(ANSWER, _("those I answer for")), (VERIFY, _("waiting for my verification"))],
+        method="filter_mine",
+        empty_label=_("all, not only mine"),
     )
     process = django_filters.ModelChoiceFilter(
         label=_("Process"),
@@ -53,7 +106,29 @@ class ActionFilter(django_filters.FilterSet):
 
     class Meta:
         model = CorrectiveAction
-        fields = ["status", "process", "year", "overdue"]
+        fields = ["status", "mine", "process", "year", "overdue"]
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        user = getattr(request, "user", None)
+        if user is None or not (
+            user.has_perm("audits.change_correctiveaction")
+            or user.has_perm("audits.verify_correctiveaction")
+        ):
+            del self.filters["mine"]
+
+    def filter_status(self, queryset, name, value):
+        if value == UNFINISHED:
+            return queryset.unfinished()
+        return queryset.filter(status=value)
+
+    def filter_mine(self, queryset, name, value):
+        user = self.request.user
+        if value == ANSWER:
+            return queryset.filter(pk__in=actions_answered_by(user).values("pk"))
+        if value == VERIFY:
+            return queryset.filter(pk__in=actions_to_verify(user).values("pk"))
+        return queryset
 
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue() if value else queryset
@@ -69,8 +144,8 @@ class ActionFilter(django_filters.FilterSet):
             field = self.form.fields[name]
             if name == "overdue":
                 described.append(str(field.label))
-            elif name == "status":
-                described.append(f"{field.label}: {ActionStatus(value).label}")
+            elif name in ("status", "mine"):
+                described.append(f"{field.label}: {dict(field.choices)[value]}")
             elif name == "process":
                 described.append(f"{field.label}: {value.code} {value.name}")
             else:
@@ -89,6 +164,22 @@ class AuditFilter(django_filters.FilterSet):
         label=_("Status"), choices=AuditStatus.choices, empty_label=_("all statuses")
     )
 
+    to_answer = django_filters.BooleanFilter(
+        label=_("Only with findings awaiting my answer"),
+        method="filter_to_answer",
+        widget=forms.CheckboxInput,
+    )
+
     class Meta:
         model = Audit
-        fields = ["year", "status"]
+        fields = ["year", "status", "to_answer"]
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if request is None or not request.user.has_perm("audits.change_correctiveaction"):
+            del self.filters["to_answer"]
+
+    def filter_to_answer(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(pk__in=findings_to_answer(self.request.user).values("audit"))

@@ -1,6 +1,8 @@
 """The filters of the intranet's lists (django-filter): the register of documents, the processes.
 
-The register's queryset lives here too: the views and the search benchmark share it.
+The register's queryset lives here too: the views and the search benchmark share it; and so do
+the editions a member of staff has yet to read, which the intranet home lists and the register's
+filter finds in full.
 """
 
 import django_filters
@@ -24,6 +26,7 @@ from .models import (
     OrganisationalUnit,
     Process,
     ProcessKind,
+    StaffProfile,
     VersionStatus,
     today,
 )
@@ -31,13 +34,39 @@ from .models.documents import WORK_IN_PROGRESS
 from .search import search
 
 
-def with_version_in_force(documents):
-    """The version in force joined in (edition, dates, whether its review is overdue).
+def editions_to_read(user):
+    """The editions in force of active documents that concern `user`'s unit and that `user` has
+    not confirmed reading."""
+    return (
+        DocumentVersion.objects.in_force()
+        .filter(
+            document__status=DocumentStatus.ACTIVE,
+            document__concerned_units__in=StaffProfile.objects.filter(user=user).values("unit"),
+        )
+        .exclude(read_confirmations__user=user)
+    )
 
-    One row per document still: the database allows at most one version in force.
+
+def editions_to_approve(user):
+    """The editions in review of active documents, waiting for a decision `user` may take (never
+    on their own edition)."""
+    return DocumentVersion.objects.filter(
+        status=VersionStatus.IN_REVIEW, document__status=DocumentStatus.ACTIVE
+    ).exclude(author=user)
+
+
+def with_version_in_force(documents):
+    """The version in force joined in (edition, dates, whether its review is overdue), and the
+    edition approved to follow it (its number and date in force).
+
+    One row per document still: the database allows at most one version in force and one
+    scheduled.
     """
     return documents.annotate(
         current=FilteredRelation("versions", condition=Q(versions__status=VersionStatus.IN_FORCE)),
+        upcoming=FilteredRelation(
+            "versions", condition=Q(versions__status=VersionStatus.SCHEDULED)
+        ),
     ).annotate(
         edition=F("current__revision"),
         in_force_from=F("current__effective_on"),
@@ -46,12 +75,14 @@ def with_version_in_force(documents):
         review_due=ExpressionWrapper(
             Q(current__next_review_on__lt=today()), output_field=BooleanField()
         ),
+        next_edition=F("upcoming__revision"),
+        next_in_force_from=F("upcoming__effective_on"),
     )
 
 
 def register_queryset(user):
     """The register as `user` may see it: staff without the history permission see only
-    documents that have a version in force."""
+    documents that have a version in force, or one approved to come into force."""
     documents = with_version_in_force(Document.objects.select_related("process", "unit"))
     if user.has_perm("qms.view_document_history"):
         return documents.annotate(
@@ -59,16 +90,22 @@ def register_queryset(user):
                 DocumentVersion.objects.filter(document=OuterRef("pk"), status__in=WORK_IN_PROGRESS)
             )
         )
-    return documents.filter(status=DocumentStatus.ACTIVE, current__id__isnull=False)
+    # On the annotations, so that the filter reuses their joins.
+    return documents.filter(
+        Q(version_in_force_id__isnull=False) | Q(next_edition__isnull=False),
+        status=DocumentStatus.ACTIVE,
+    )
 
 
 class RegisterStatus:
     IN_FORCE = "in_force"
+    SCHEDULED = "scheduled"
     DRAFT = "draft"
     REVIEW_DUE = "review_due"
     WITHDRAWN = "withdrawn"
     CHOICES = [
         (IN_FORCE, _("with a version in force")),
+        (SCHEDULED, _("with an edition approved to come into force later")),
         (DRAFT, _("with a draft in work")),
         (REVIEW_DUE, _("review overdue")),
         (WITHDRAWN, _("withdrawn")),
@@ -100,9 +137,15 @@ class DocumentFilter(django_filters.FilterSet):
         empty_label=_("all active documents"),
     )
 
+    to_read = django_filters.BooleanFilter(
+        label=_("Only those I have yet to read"),
+        method="filter_to_read",
+        widget=forms.CheckboxInput,
+    )
+
     class Meta:
         model = Document
-        fields = ["q", "kind", "process", "unit", "status"]
+        fields = ["q", "kind", "process", "unit", "status", "to_read"]
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
@@ -118,12 +161,19 @@ class DocumentFilter(django_filters.FilterSet):
     def filter_search(self, queryset, name, value):
         return search(queryset, value)
 
+    def filter_to_read(self, queryset, name, value):
+        if not value or self.request is None:
+            return queryset
+        return queryset.filter(pk__in=editions_to_read(self.request.user).values("document"))
+
     def filter_status(self, queryset, name, value):
         if value == RegisterStatus.WITHDRAWN:
             return queryset.filter(status=DocumentStatus.WITHDRAWN)
         queryset = queryset.filter(status=DocumentStatus.ACTIVE)
         if value == RegisterStatus.IN_FORCE:
-            return queryset.filter(current__id__isnull=False)
+            return queryset.filter(version_in_force_id__isnull=False)
+        if value == RegisterStatus.SCHEDULED:
+            return queryset.filter(next_edition__isnull=False)
         if value == RegisterStatus.DRAFT:
             return queryset.filter(
                 Exists(
@@ -133,7 +183,7 @@ class DocumentFilter(django_filters.FilterSet):
                 )
             )
         if value == RegisterStatus.REVIEW_DUE:
-            return queryset.filter(current__next_review_on__lt=today())
+            return queryset.filter(review_on__lt=today())
         return queryset
 
 

@@ -15,6 +15,7 @@ import datetime
 from django.apps import apps
 from django.db import models
 from django.db.models import Max, OuterRef, Q, Subquery, Value
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
@@ -350,3 +351,111 @@ def _display(field, value, names):
     if isinstance(value, datetime.date):
         return formats.date_format(value, "DATE_FORMAT")
     return Truncator(formats.localize(value)).chars(LONG_TEXT)
+
+
+# --- The public register of changes ("rejestr zmian") of the residents' pages --------------------
+
+
+@dataclasses.dataclass
+class PublicSource(Source):
+    """A source of the public register: `rows` keeps only the history of the time a record was
+    on the public pages; `url` (history row -> address) leads to the page that shows it."""
+
+    url: object = None
+
+    def address(self, row):
+        return self.url(row) if self.url else ""
+
+
+@dataclasses.dataclass
+class PublicEntry:
+    when: datetime.datetime
+    what: str
+    record: str
+    url: str
+    fields: list
+
+
+def public_sources():
+    """The records the public pages are built from (as the pages' 'metryczka' reads their last
+    change), each named by what it is, never by a person: the representative is "the ISO
+    representative" whoever held the post."""
+    return [
+        PublicSource(
+            apps.get_model("qms.Organisation"),
+            Q(),
+            lambda row: _("the office's details and accessibility statement"),
+        ),
+        PublicSource(
+            apps.get_model("qms.Representative"),
+            Q(is_current=True),
+            lambda row: _("the ISO representative"),
+        ),
+        PublicSource(
+            apps.get_model("qms.QualityPolicy"),
+            Q(status="in_force"),
+            lambda row: _("the quality policy, version %(version)s") % {"version": row.version},
+        ),
+        PublicSource(
+            apps.get_model("certificates.Certificate"),
+            Q(),
+            lambda row: _("certificate %(number)s") % {"number": row.number},
+            url=lambda row: reverse("public:certificate_detail", args=[row.id]),
+        ),
+        PublicSource(
+            apps.get_model("certificates.ExternalAudit"),
+            Q(is_archived=False),
+            lambda row: (
+                _("the external audit of %(date)s")
+                % {"date": formats.date_format(row.first_day, "DATE_FORMAT")}
+            ),
+        ),
+    ]
+
+
+def public_entries(record_sources, keys):
+    """The page's history rows (keys from `timeline`) as residents may read them: when, which
+    record, and which fields changed. Never who made the change, nor the values (an old value
+    may name a person the pages no longer show). Two queries per source on the page."""
+    described = {}
+    for index, source in enumerate(record_sources):
+        ids = [history_id for _date, history_id, kind in keys if kind == index]
+        if not ids:
+            continue
+        history = source.history
+        rows = list(_with_predecessor(history, ids))
+        previous = history._default_manager.in_bulk([row.prev_id for row in rows if row.prev_id])
+        fields = [field for field in history.tracked_fields if field.name not in HIDDEN_FIELDS]
+        for row in rows:
+            before = previous.get(row.prev_id)
+            changed = []
+            if before is not None and row.history_type == "~":
+                changed = [
+                    field
+                    for field in fields
+                    if getattr(before, field.attname) != getattr(row, field.attname)
+                ]
+            described[index, row.history_id] = PublicEntry(
+                when=row.history_date,
+                what=_public_what(row, before, changed),
+                record=source.label(row),
+                url=source.address(row),
+                fields=[capfirst(field.verbose_name) for field in changed],
+            )
+    return [
+        described[kind, history_id]
+        for _date, history_id, kind in keys
+        if (kind, history_id) in described
+    ]
+
+
+def _public_what(row, before, changed):
+    if row.history_type == "+":
+        return pgettext("change history", "created")
+    if row.history_type == "-":
+        return pgettext("change history", "removed")
+    if before is None:
+        return pgettext("change history", "first recorded state")
+    if any(field.name == "status" for field in changed) and row.status == "withdrawn":
+        return pgettext("change history", "withdrawn")
+    return pgettext("change history", "changed")

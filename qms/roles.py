@@ -8,6 +8,7 @@ the demo data. Every view asks the object rules below (who is on this audit, who
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 COORDINATOR = "coordinator"
@@ -218,10 +219,12 @@ def _approves(user, version):
 
 
 def can_see_version(user, version):
-    """Staff see versions in force; owners, auditors and the coordinator see the history too,
-    and an approver the edition waiting for their decision."""
+    """Staff see versions in force, and the edition approved to follow one (to prepare for it);
+    owners, auditors and the coordinator see the history too, and an approver the edition
+    waiting for their decision."""
     return (
         version.is_in_force
+        or (version.is_scheduled and not version.document.is_withdrawn)
         or user.has_perm("qms.view_document_history")
         or _approves(user, version)
     )
@@ -267,14 +270,40 @@ def can_edit_audit(user, audit):
     )
 
 
+def process_owner(process):
+    """Who answers for `process`: its owner, or None when the coordinator's office does (no
+    process, no owner named, or the owner's account deactivated)."""
+    owner = process.owner if process is not None else None
+    return owner if owner is not None and owner.is_active else None
+
+
+def finding_answerer(finding):
+    """Who is to answer a finding: the owner of its process, else (None) the coordinator's
+    office. `findings_answered_by` is the same rule as a filter."""
+    return process_owner(finding.process)
+
+
+def findings_answered_by(user, prefix=""):
+    """A filter of the findings `user` is to answer by `finding_answerer`; `prefix` leads to
+    the finding from another model ("finding__")."""
+    owner = f"{prefix}process__owner"
+    theirs = Q(**{owner: user, f"{owner}__is_active": True})
+    if not user.has_perm("audits.manage_audits"):
+        return theirs
+    return theirs | Q(**{f"{owner}__isnull": True}) | Q(**{f"{owner}__is_active": False})
+
+
 def can_answer_finding(user, finding):
-    """Who writes corrective actions: the coordinator, or the owner of the finding's process."""
+    """Who writes corrective actions: the coordinator, or whoever `finding_answerer` names."""
     if finding.audit.is_closed:
         return False
-    return user.has_perm("audits.manage_audits") or (
+    if user.has_perm("audits.manage_audits"):
+        return True
+    answerer = finding_answerer(finding)
+    return (
         user.has_perm("audits.change_correctiveaction")
-        and finding.process_id is not None
-        and finding.process.owner_id == user.pk
+        and answerer is not None
+        and answerer.pk == user.pk
     )
 
 

@@ -184,11 +184,18 @@ def version_return(*, version: DocumentVersion, user, comment: str) -> DocumentV
     return version
 
 
+def _start_of(day):
+    """The first moment of `day` in the office's time zone."""
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_current_timezone())
+
+
 @transaction.atomic
 def version_approve(
     *, version: DocumentVersion, user, effective_on=None, next_review_on=None
 ) -> DocumentVersion:
-    """Bring a reviewed version into force; the version in force until now is superseded.
+    """Approve a reviewed version. From a date in force of today or earlier it is in force at
+    once and the version in force until now is superseded; from a later date it is scheduled,
+    the version in force stays so until that day, and editions_come_into_force switches them.
 
     The document's row is locked first, so two approvals of the same document run one after the
     other: the second finds the version no longer in review and is refused.
@@ -201,23 +208,37 @@ def version_approve(
         raise ValidationError(_("The document has been withdrawn."))
     if version.author_id == user.pk:
         raise ValidationError(_("A version is approved by someone other than its author."))
+    today = timezone.localdate()
+    scheduled = DocumentVersion.objects.scheduled().filter(document_id=version.document_id).first()
+    if scheduled is not None and scheduled.effective_on <= today:
+        # Its day has come and the daily switch has not run yet: it goes first.
+        _come_into_force(scheduled.pk, today)
+    elif scheduled is not None:
+        # Either order would be wrong: this edition superseded by an older one on that day, or
+        # two editions waiting for the same place.
+        raise ValidationError(
+            _(
+                "Edition %(revision)s is already approved to come into force on %(date)s. "
+                "Approve this one once that date has come."
+            )
+            % {
+                "revision": scheduled.revision,
+                "date": date_format(scheduled.effective_on, "DATE_FORMAT"),
+            }
+        )
     now = timezone.now()
-    effective_on = effective_on or timezone.localdate()
+    effective_on = effective_on or today
     next_review_on = next_review_on or default_next_review(effective_on)
     if next_review_on <= effective_on:
         # Checked here, not only by the database constraint, so the approver gets a message.
         raise ValidationError(
             {"next_review_on": _("The review date must be after the date in force.")}
         )
-    # Saved, not update()d: superseding the old edition is a change in its history too.
-    for previous in DocumentVersion.objects.filter(
-        document_id=version.document_id, status=VersionStatus.IN_FORCE
-    ):
-        previous.status = VersionStatus.SUPERSEDED
-        previous.superseded_at = now
-        previous._history_user = user
-        previous.save(update_fields=["status", "superseded_at", "updated_at"])
-    version.status = VersionStatus.IN_FORCE
+    if effective_on > today:
+        version.status = VersionStatus.SCHEDULED
+    else:
+        _supersede_in_force(version.document_id, at=now, user=user)
+        version.status = VersionStatus.IN_FORCE
     version._history_user = user
     version.approver = user
     version.approved_at = now
@@ -229,6 +250,59 @@ def version_approve(
     version.save()
     document_refresh_search_text(version.document)
     return version
+
+
+def _supersede_in_force(document_id, *, at, user):
+    """Supersede the document's version in force (if any); return it."""
+    # Saved, not update()d: superseding the old edition is a change in its history too.
+    previous = DocumentVersion.objects.in_force().filter(document_id=document_id).first()
+    if previous is not None:
+        previous.status = VersionStatus.SUPERSEDED
+        previous.superseded_at = at
+        previous._history_user = user
+        previous.save(update_fields=["status", "superseded_at", "updated_at"])
+    return previous
+
+
+def editions_come_into_force(*, on=None) -> list[tuple[DocumentVersion, DocumentVersion | None]]:
+    """Bring into force every scheduled edition whose date in force has come by `on` (today).
+
+    Each document in its own transaction: the edition in force until then is superseded at the
+    start of the new one's first day, and the scheduled one comes into force. Run daily
+    (manage.py bring_editions_into_force, send_reminders); a second run finds nothing to do.
+    The history rows name no user: nobody acted that day, the approver's decision took effect.
+    Returns (the edition now in force, the one it superseded or None) for each document.
+    """
+    on = on or timezone.localdate()
+    due = DocumentVersion.objects.due(on).filter(document__status=DocumentStatus.ACTIVE)
+    switched = []
+    for pk in due.order_by("document__code", "pk").values_list("pk", flat=True):
+        result = _come_into_force(pk, on)
+        if result is not None:
+            switched.append(result)
+    return switched
+
+
+@transaction.atomic
+def _come_into_force(pk, on):
+    # Locked in the order the approval locks them, so an approval of the same document waits.
+    document_id = DocumentVersion.objects.values_list("document_id", flat=True).get(pk=pk)
+    Document.objects.select_for_update().get(pk=document_id)
+    version = DocumentVersion.objects.select_for_update().select_related("document").get(pk=pk)
+    if (
+        version.status != VersionStatus.SCHEDULED
+        or version.effective_on > on
+        or version.document.is_withdrawn
+    ):
+        return None  # switched by another run, or the document withdrawn, meanwhile
+    previous = _supersede_in_force(
+        version.document_id, at=_start_of(version.effective_on), user=None
+    )
+    version.status = VersionStatus.IN_FORCE
+    version._history_user = None
+    version.save(update_fields=["status", "updated_at"])
+    document_refresh_search_text(version.document)
+    return version, previous
 
 
 @transaction.atomic
@@ -254,9 +328,11 @@ def document_withdraw(*, document: Document, user, reason: str) -> Document:
     if not reason.strip():
         raise ValidationError(_("Give the reason for withdrawing the document."))
     now = timezone.now()
-    # At most two versions (the one in force, the one in work): saved so that each keeps a
+    # At most three versions (in force, scheduled, in work): saved so that each keeps a
     # history row saying who withdrew it.
-    for version in document.versions.filter(status__in=[VersionStatus.IN_FORCE, *WORK_IN_PROGRESS]):
+    for version in document.versions.filter(
+        status__in=[VersionStatus.IN_FORCE, VersionStatus.SCHEDULED, *WORK_IN_PROGRESS]
+    ):
         version.status = VersionStatus.WITHDRAWN
         version.withdrawn_at = now
         version.withdrawn_by = user

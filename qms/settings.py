@@ -224,6 +224,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "szj@localhost")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = [("Admin", a) for a in env_list("ADMINS")]
+# The portal's address, for the links in the e-mails it sends (e.g. https://jakosc.um.example.pl).
+PORTAL_URL = env("PORTAL_URL")
 
 # Security: safe by default whenever DEBUG is off; each can be relaxed by its variable
 # (e.g. behind a TLS-terminating proxy that already redirects).

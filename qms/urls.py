@@ -20,6 +20,7 @@ from .views import accounts, documents, history, home, organisation, processes, 
 public_patterns = [
     *certificate_urls.public_patterns,
     path("accessibility/", organisation.accessibility_statement, name="accessibility"),
+    path("changes/", organisation.change_register, name="change_register"),
 ]
 
 organisation_patterns = [
@@ -126,3 +127,5 @@ urlpatterns = i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
+# Browsers ask for /favicon.ico at the root, in no language.
+urlpatterns += [path("favicon.ico", organisation.favicon, name="favicon")]

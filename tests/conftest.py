@@ -6,7 +6,7 @@ import io
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
-from django.utils import translation
+from django.utils import timezone, translation
 
 from qms import roles
 from tests import factories
@@ -135,3 +135,18 @@ def _no_test_on_another_tests_demo(request):
             "use `shared_demo`, or put the test before the module's first `shared_demo` test",
             pytrace=False,
         )
+
+
+@pytest.fixture
+def travel(monkeypatch):
+    """travel(day): from now on the office's calendar says `day` (timezone.localdate, which
+    qms.models.today, the services and the forms read); the clock's hour is left alone."""
+    real = timezone.localdate
+
+    def to(day):
+        def localdate(value=None, timezone=None):
+            return day if value is None else real(value, timezone)
+
+        monkeypatch.setattr("django.utils.timezone.localdate", localdate)
+
+    return to

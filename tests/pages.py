@@ -34,6 +34,7 @@ PAGES = {
     "quality-page-en": ("/en/", None, 200),
     "certificate-detail": ("/certificates/{certificate}/", None, 200),
     "accessibility-statement": ("/accessibility/", None, 200),
+    "change-register": ("/changes/", None, 200),
     "login": ("/accounts/login/", None, 200),
     "not-found": ("/no-such-page/", None, 404),
     # The intranet, as the ISO representative's office

@@ -3,6 +3,7 @@ input; the register (page and PDF) and the intranet home's lists."""
 
 import datetime
 import re
+from html import unescape
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -11,6 +12,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import escape
 from django.utils.translation import gettext
 
 from audits import services
@@ -129,7 +131,9 @@ def test_cycle_open_implemented_not_effective_again_effective_closed(
     client_as, owner, auditor, make_user
 ):
     factories.organisation()
-    responsible = make_user("referent", first_name="Żaneta", last_name="Kowalska")
+    responsible = make_user(
+        "referent", roles.PROCESS_OWNER, first_name="Żaneta", last_name="Kowalska"
+    )
     process = factories.process(owner=owner)
     audit = factories.audit(status=AuditStatus.IN_PROGRESS, lead_auditor=auditor)
     finding = factories.finding(
@@ -543,7 +547,7 @@ def test_auditor_home_lists_actions_waiting_for_verification(
         response.content.decode()
     )
     stranger = make_user("stranger", roles.AUDITOR)
-    assert client_as(stranger).get(reverse("intranet:home")).context["to_verify"] == []
+    assert list(client_as(stranger).get(reverse("intranet:home")).context["to_verify"]) == []
 
 
 def test_home_counts_overdue_actions_and_links_to_the_register(client_as, owner, overdue):
@@ -582,3 +586,195 @@ def test_owner_home_queries_do_not_grow_with_findings(
         response = client.get(reverse("intranet:home"))
     assert len(response.context["findings_to_answer"]) == min(rows // 2, 20)
     assert len(response.context["my_actions"]) == min(rows // 2, 20)
+
+
+# Who answers a finding: one rule (roles.finding_answerer), for the pages, the home and the form
+
+
+@pytest.fixture
+def routing(owner, make_user):
+    """Nonconformities of an audit under way: on `owner`'s process, on a process without an
+    owner, on a process whose owner's account is deactivated, and one naming no process."""
+    factories.organisation()
+    gone = make_user("gone", roles.PROCESS_OWNER, first_name="Jan", last_name="Dawny")
+    gone_process = factories.process(owner=gone)
+    gone.is_active = False
+    gone.save()
+    audit = factories.audit(status=AuditStatus.IN_PROGRESS)
+
+    def raised_on(process):
+        return factories.finding(audit=audit, process=process, raised_on=today())
+
+    return {
+        "owned": raised_on(factories.process(owner=owner)),
+        "ownerless": raised_on(factories.process(name="Ochrona środowiska")),
+        "deactivated": raised_on(gone_process),
+        "no_process": raised_on(None),
+    }
+
+
+def test_one_rule_routes_findings_without_an_owner_to_the_coordinator(
+    owner, coordinator, auditor, routing
+):
+    from audits.models import Finding
+
+    assert roles.finding_answerer(routing["owned"]) == owner
+    for key in ("ownerless", "deactivated", "no_process"):
+        assert roles.finding_answerer(routing[key]) is None
+    names = {finding.pk: key for key, finding in routing.items()}
+    for finding in routing.values():
+        factories.corrective_action(finding=finding, responsible=coordinator)
+    expected = {
+        owner: {"owned"},
+        coordinator: {"ownerless", "deactivated", "no_process"},
+        auditor: set(),
+    }
+    for user, keys in expected.items():
+        # The filter the home and the register use agrees with the rule the pages use.
+        findings = Finding.objects.filter(roles.findings_answered_by(user))
+        assert {names[pk] for pk in findings.values_list("pk", flat=True)} == keys
+        actions = CorrectiveAction.objects.filter(
+            roles.findings_answered_by(user, prefix="finding__")
+        )
+        assert {names[action.finding_id] for action in actions} == keys
+
+
+def test_owner_answers_only_their_process_and_the_coordinator_every_finding(
+    client_as, owner, coordinator, routing
+):
+    for key, finding in routing.items():
+        assert roles.can_answer_finding(owner, finding) == (key == "owned")
+        assert roles.can_answer_finding(coordinator, finding)
+    url = reverse("audits:action_create", args=[routing["ownerless"].pk])
+    assert client_as(owner).get(url).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("key", "answerer"),
+    [
+        ("owned", None),
+        ("ownerless", "the ISO representative's office (process without an owner)"),
+        (
+            "deactivated",
+            "the ISO representative's office (the process owner's account is deactivated)",
+        ),
+        ("no_process", "the ISO representative's office (no process named)"),
+    ],
+)
+def test_finding_page_says_who_is_to_answer(client_as, owner, routing, key, answerer):
+    owner.first_name, owner.last_name = "Łucja", "Żmuda"
+    owner.save()
+    html = unescape(client_as(owner).get(routing[key].get_absolute_url()).content.decode())
+    said = html[html.index(gettext("To be answered by")) :]
+    said = said[: said.index("</dd>")]
+    assert (gettext(answerer) if answerer else "Łucja Żmuda") in said
+    assert (gettext("no owner") in html) == (key == "ownerless")
+
+
+def test_new_action_proposes_the_process_owner_and_offers_only_who_can_act(
+    client_as, owner, coordinator, auditor, employee, routing
+):
+    form = (
+        client_as(owner)
+        .get(reverse("audits:action_create", args=[routing["owned"].pk]))
+        .context["form"]
+    )
+    assert form["responsible"].value() == owner.pk
+    # Not the auditors, the employees or a deactivated owner: only who can act on the action.
+    assert set(form.fields["responsible"].queryset) == {owner, coordinator}
+    html = str(form["responsible"])
+    assert f'<option value="{owner.pk}" selected>' in html
+
+
+def test_finding_without_an_owner_proposes_the_coordinator_answering_it(
+    client_as, coordinator, routing
+):
+    for key in ("ownerless", "deactivated", "no_process"):
+        url = reverse("audits:action_create", args=[routing[key].pk])
+        form = client_as(coordinator).get(url).context["form"]
+        assert form["responsible"].value() == coordinator.pk
+
+
+def test_editing_an_action_keeps_whoever_it_names(client_as, coordinator, routing):
+    finding = routing["deactivated"]
+    action = factories.corrective_action(finding=finding, responsible=finding.process.owner)
+    form = (
+        client_as(coordinator)
+        .get(reverse("audits:action_update", args=[action.pk]))
+        .context["form"]
+    )
+    assert form["responsible"].value() == finding.process.owner_id
+    assert finding.process.owner in form.fields["responsible"].queryset
+
+
+def test_an_auditor_cannot_be_made_responsible(client_as, owner, auditor, routing):
+    response = client_as(owner).post(
+        reverse("audits:action_create", args=[routing["owned"].pk]),
+        {
+            "root_cause": "Przyczyna.",
+            "action": "Działanie.",
+            "responsible": auditor.pk,
+            "due_on": today().isoformat(),
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"responsible"}
+    assert not CorrectiveAction.objects.exists()
+
+
+# The register: the user's own actions, as the home lists them
+
+
+def test_register_finds_the_actions_i_answer_for_and_those_i_verify(
+    client_as, owner, auditor, coordinator, records
+):
+    register = reverse("audits:action_register")
+
+    def listed(user, **query):
+        return {a.pk for a in client_as(user).get(register, query).context["page_obj"]}
+
+    mine = {records["open"], records["implemented"], records["effective"]}
+    assert listed(owner, mine="answer") == mine
+    assert listed(owner, mine="answer", status="unfinished") == {records["open"]}
+    assert listed(auditor, mine="verify") == {records["implemented"]}
+    assert listed(coordinator, mine="answer") == set()
+    assert listed(coordinator, status="unfinished") == {records["open"], records["their_open"]}
+
+
+@pytest.mark.parametrize(("who", "lists"), [("owner", ["my_actions"]), ("auditor", ["to_verify"])])
+def test_home_lists_lead_to_the_register_listing_the_same_actions(
+    request, client_as, records, who, lists
+):
+    client = client_as(request.getfixturevalue(who))
+    home = client.get(reverse("intranet:home"))
+    for name in lists:
+        shown = home.context[name]
+        assert f'href="{escape(shown.url)}"' in home.content.decode()
+        full = client.get(shown.url).context["page_obj"]
+        assert [a.pk for a in full] and {a.pk for a in full} == {a.pk for a in shown}
+        assert shown.total == full.paginator.count
+
+
+def test_register_pdf_says_it_lists_my_actions(client_as, owner, records):
+    response = client_as(owner).get(reverse("audits:action_register_pdf"), {"mine": "answer"})
+    text = pdf_text(response)
+    assert f"{gettext('Mine')}: {gettext('those I answer for')}" in text
+    assert "Wydawanie zaświadczeń" in text
+
+
+def test_audits_with_findings_awaiting_my_answer_are_found(owner, coordinator, routing):
+    from audits.filters import AuditFilter
+
+    factories.audit(status=AuditStatus.IN_PROGRESS)
+
+    def found(user):
+        request = RequestFactory().get("/")
+        request.user = user
+        audits = AuditFilter({"to_answer": "on"}, queryset=Audit.objects.all(), request=request)
+        return list(audits.qs)
+
+    assert found(owner) == [routing["owned"].audit]
+    assert found(coordinator) == [routing["owned"].audit]
+    factories.corrective_action(finding=routing["owned"])
+    assert found(owner) == []
+    assert "to_answer" not in AuditFilter({}, queryset=Audit.objects.all()).filters

@@ -173,7 +173,7 @@ def test_second_auditor_is_told_of_the_conflict_and_sees_both_versions(auditor, 
     page = response.content.decode()
     assert escape(gettext("Someone else changed this answer")) in page
     assert "Wersja A" in page and "Wersja B" in page
-    assert "<td>auditor</td>" in page  # who saved theirs
+    assert ">auditor</td>" in page  # who saved theirs
     item = ChecklistItem.objects.get(pk=records["open_item"])
     assert (item.answer, item.evidence, item.revision, item.answered_by) == (
         Answer.CONFORMING,
@@ -282,21 +282,35 @@ def test_finding_from_a_checklist_question_starts_from_it(client_as, auditor, re
     client = client_as(auditor)
     url = reverse("audits:finding_create_from_item", args=[item.pk])
 
-    form = client.get(url).context["form"]
+    page = client.get(url)
+    form = page.context["form"]
     assert form["kind"].value() == FindingKind.MINOR
     assert form["clause"].value() == item.clause_id
-    assert form["requirement"].value() == item.question
+    # The requirement cites the clause; the question stays on the page, above the form.
+    requirement = "PN-EN ISO 9001:2015, pkt 7.5.3 Nadzór nad udokumentowanymi informacjami"
+    assert form["requirement"].value() == requirement
     assert form["evidence"].value() == "Na stanowisku formularz z 2019 r."
+    html = page.content.decode()
+    assert html.index(escape(item.question)) < html.index('name="requirement"')
 
     response = client.post(
         url,
-        finding_post(clause=item.clause_id, requirement=item.question, evidence=item.evidence),
+        finding_post(clause=item.clause_id, requirement=requirement, evidence=item.evidence),
     )
     finding = Finding.objects.get(checklist_item=item, number=2)
     assert response["Location"] == finding.get_absolute_url()
     detail = client.get(finding.get_absolute_url()).content.decode()
     assert escape(item.question) in detail
-    assert "7.5.3" in detail
+    assert escape(requirement) in detail
+
+
+def test_finding_from_a_question_without_a_clause_leaves_the_requirement_to_the_auditor(
+    client_as, auditor, records
+):
+    item = factories.checklist_item(audit_id=records["open"], answer=Answer.NONCONFORMITY)
+    page = client_as(auditor).get(reverse("audits:finding_create_from_item", args=[item.pk]))
+    assert page.context["form"]["requirement"].value() == ""
+    assert escape(item.question) in page.content.decode()
 
 
 def test_observation_answer_suggests_an_observation(client_as, auditor, records):

@@ -12,6 +12,7 @@ from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from audits.demo.loader import AUDITS
 from audits.models import Audit
@@ -316,10 +317,21 @@ def test_demo_documents_have_at_most_one_version_in_force_and_a_consistent_histo
         for version in versions:
             if version.approver_id:
                 assert version.approver_id != version.author_id
-                assert version.approved_at.date() <= version.effective_on < today()
+                assert version.approved_at.date() <= version.effective_on
+                # Only an edition still waiting for its day has a date in force after today.
+                assert (version.effective_on >= today()) == (
+                    version.status == VersionStatus.SCHEDULED
+                ), document.code
             if version.status == VersionStatus.SUPERSEDED:
-                assert version.superseded_at is not None
-                assert version.revision < max(v.revision for v in versions if v.approver_id)
+                # Superseded as the next approved edition's first day began: no day between.
+                following = next(
+                    v for v in versions if v.revision > version.revision and v.approver_id
+                )
+                assert timezone.localtime(version.superseded_at) == datetime.datetime.combine(
+                    following.effective_on,
+                    datetime.time.min,
+                    tzinfo=timezone.get_current_timezone(),
+                ), document.code
 
 
 @pytest.mark.django_db
@@ -371,3 +383,13 @@ def test_demo_policy_in_force_and_representative_are_the_demo_s_own_on_an_empty_
     assert in_force.put_in_force_at.date() == in_force.approved_on
     earlier = Representative.objects.get(full_name="Anna Przykładowa")
     assert (earlier.is_current, earlier.ended_on) == (False, datetime.date(2016, 12, 31))
+
+
+@pytest.mark.django_db
+def test_demo_has_an_edition_approved_to_come_into_force_in_a_few_days(shared_demo):
+    (scheduled,) = DocumentVersion.objects.filter(status=VersionStatus.SCHEDULED)
+    assert 0 < (scheduled.effective_on - today()).days <= 7
+    in_force = scheduled.document.versions.get(status=VersionStatus.IN_FORCE)
+    assert in_force.revision == scheduled.revision - 1
+    # The employee has read the edition in force; the scheduled one is theirs to read next.
+    assert in_force.read_confirmations.filter(user__username="employee").exists()

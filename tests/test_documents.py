@@ -2,11 +2,13 @@
 reminders."""
 
 import datetime
+import importlib
 import io
 import threading
 import time
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,6 +16,7 @@ from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.translation import gettext
 
@@ -27,12 +30,13 @@ from qms.models import (
     ReadConfirmation,
     StaffProfile,
     VersionStatus,
+    default_next_review,
     today,
 )
 from qms.search import indexable
 from qms.views.documents import download_name
 from tests import factories
-from tests.helpers import pdf_pages, stored_files
+from tests.helpers import messages_of, pdf_pages, stored_files
 
 pytestmark = pytest.mark.django_db
 
@@ -387,8 +391,7 @@ def test_a_new_edition_in_force_is_to_be_read_again_by_who_read_the_previous_one
     client = client_as(employee)
 
     def to_read():
-        home = client.get(reverse("intranet:home"))
-        return [v.pk for v in home.context["to_read"] if v.document_id == document.pk]
+        return to_read_on_home(client, document.pk)
 
     def asked_to_confirm(version):
         page = client.get(document.get_absolute_url()).content.decode()
@@ -408,6 +411,313 @@ def test_only_a_version_in_force_can_be_confirmed(client_as, employee, records):
     confirm = reverse("intranet:version_confirm_read", args=[records["superseded"]])
     assert client_as(employee).post(confirm).status_code == 302
     assert not ReadConfirmation.objects.exists()
+
+
+# --- Editions approved for a later date: scheduled, switched on the day by the daily command ---
+
+DAY = datetime.timedelta(days=1)
+
+
+@pytest.fixture
+def scheduled(records, coordinator, employee):
+    """PR-03's edition 3 approved today to come into force in five days; edition 2 is in force,
+    and the employee (of the unit it concerns) has confirmed reading it."""
+    services.read_confirm(
+        version=DocumentVersion.objects.get(pk=records["in_force"]), user=employee
+    )
+    services.version_approve(
+        version=DocumentVersion.objects.get(pk=records["in_review"]),
+        user=coordinator,
+        effective_on=today() + 5 * DAY,
+    )
+    return {**records, "scheduled": records["in_review"], "on": today() + 5 * DAY}
+
+
+def statuses(records):
+    return dict(
+        DocumentVersion.objects.filter(document_id=records["doc"]).values_list("revision", "status")
+    )
+
+
+def to_read_on_home(client, document_id):
+    rows = client.get(reverse("intranet:home")).context["to_read"]
+    return [v.pk for v in getattr(rows, "rows", rows) if v.document_id == document_id]
+
+
+def shown(message, **values):
+    """A message as the page shows it (escaped), in the active language."""
+    return escape(gettext(message) % values).encode()
+
+
+def bring_into_force():
+    out = io.StringIO()
+    call_command("bring_editions_into_force", stdout=out)
+    return out.getvalue()
+
+
+def test_an_edition_approved_for_a_later_date_waits_while_the_one_in_force_stays(
+    client_as, employee, scheduled
+):
+    on = scheduled["on"]
+    assert statuses(scheduled) == {1: "superseded", 2: "in_force", 3: "scheduled"}
+    edition_3 = DocumentVersion.objects.get(pk=scheduled["scheduled"])
+    edition_2 = DocumentVersion.objects.get(pk=scheduled["in_force"])
+    assert (edition_3.effective_on, edition_3.approver.username) == (on, "coordinator")
+    assert edition_3.next_review_on == default_next_review(on)
+    assert edition_2.superseded_at is None
+    client = client_as(employee)
+
+    register = client.get(reverse("intranet:document_list"))
+    row = next(d for d in register.context["page_obj"] if d.code == "PR-03")
+    assert (row.edition, row.version_in_force_id, row.review_on) == (
+        2,
+        edition_2.pk,
+        edition_2.next_review_on,
+    )
+    assert (row.next_edition, row.next_in_force_from) == (3, on)
+
+    page = client.get(reverse("intranet:document_detail", args=[scheduled["doc"]]))
+    assert (page.context["in_force"].pk, page.context["scheduled"].pk) == (
+        edition_2.pk,
+        edition_3.pk,
+    )
+    date = date_format(on, "DATE_FORMAT")
+    assert shown("Edition %(revision)s comes into force on %(date)s.", revision=3, date=date) in (
+        page.content
+    )
+    # The confirmation asked for is still of edition 2, which the employee has read.
+    assert page.context["read_confirmation"].version_id == edition_2.pk
+    assert not page.context["may_confirm"]
+    assert to_read_on_home(client, scheduled["doc"]) == []
+
+    # Edition 2 is the one to work to; edition 3 may be read beforehand, to prepare.
+    download = reverse("intranet:version_download", args=[edition_2.pk])
+    assert client.get(download).status_code == 200
+    download = reverse("intranet:version_download", args=[edition_3.pk])
+    assert download.encode() in page.content
+    assert client.get(download).status_code == 200
+    # Edition 3 cannot be confirmed as read before it is in force.
+    client.post(reverse("intranet:version_confirm_read", args=[edition_3.pk]))
+    assert not ReadConfirmation.objects.filter(version=edition_3).exists()
+
+    _reader, pages = pdf_pages(client.get(reverse("intranet:document_register_pdf")))
+    short_date = date_format(on, "SHORT_DATE_FORMAT")
+    notice = gettext("Edition %(revision)s comes into force on %(date)s.")
+    assert notice % {"revision": 3, "date": short_date} in " ".join(pages)
+
+
+def test_the_day_before_nothing_switches_and_no_page_switches_anything(
+    client_as, employee, coordinator, scheduled, travel
+):
+    travel(scheduled["on"] - DAY)
+    assert "0 edition(s) brought into force." in bring_into_force()
+    travel(scheduled["on"])
+    # On the day, before the daily command runs, pages only read.
+    for client in (client_as(employee), client_as(coordinator)):
+        client.get(reverse("intranet:document_list"))
+        client.get(reverse("intranet:document_detail", args=[scheduled["doc"]]))
+        client.get(reverse("intranet:home"))
+    assert statuses(scheduled) == {1: "superseded", 2: "in_force", 3: "scheduled"}
+
+
+def test_on_its_day_the_command_brings_the_edition_into_force_once(
+    client_as, employee, scheduled, travel
+):
+    on = scheduled["on"]
+    edition_2 = DocumentVersion.objects.get(pk=scheduled["in_force"])
+    edition_3 = DocumentVersion.objects.get(pk=scheduled["scheduled"])
+    history_rows = edition_2.history.count(), edition_3.history.count()
+    travel(on)
+
+    out = bring_into_force()
+    assert f"PR-03: edition 3 in force from {on.isoformat()}; edition 2 superseded" in out
+    assert "1 edition(s) brought into force." in out
+    assert statuses(scheduled) == {1: "superseded", 2: "superseded", 3: "in_force"}
+    edition_2.refresh_from_db()
+    # Superseded as edition 3's first day began, in the office's time zone.
+    assert timezone.localtime(edition_2.superseded_at) == timezone.make_aware(
+        datetime.datetime.combine(on, datetime.time.min)
+    )
+    # The change history tells both steps; nobody acted, the approval took effect.
+    assert (edition_2.history.count(), edition_3.history.count()) == tuple(
+        n + 1 for n in history_rows
+    )
+    for version, status in ((edition_2, "superseded"), (edition_3, "in_force")):
+        row = version.history.first()
+        assert (row.status, row.history_type, row.history_user) == (status, "~", None)
+
+    # Everywhere edition 3 is now the one in force, and the employee is asked to read it.
+    client = client_as(employee)
+    register = client.get(reverse("intranet:document_list"))
+    row = next(d for d in register.context["page_obj"] if d.code == "PR-03")
+    assert (row.edition, row.next_edition, row.review_on) == (3, None, edition_3.next_review_on)
+    page = client.get(reverse("intranet:document_detail", args=[scheduled["doc"]]))
+    assert page.context["in_force"].pk == edition_3.pk and page.context["scheduled"] is None
+    assert page.context["may_confirm"]
+    assert to_read_on_home(client, scheduled["doc"]) == [edition_3.pk]
+
+    # Run again (a second timer, send_reminders after it): nothing more happens.
+    assert "0 edition(s) brought into force." in bring_into_force()
+    assert services.editions_come_into_force() == []
+    assert (edition_2.history.count(), edition_3.history.count()) == tuple(
+        n + 1 for n in history_rows
+    )
+
+
+def test_a_late_run_switches_an_edition_whose_day_has_passed(scheduled, travel):
+    travel(scheduled["on"] + 3 * DAY)
+    (switched, previous), *others = services.editions_come_into_force()
+    assert others == [] and (switched.pk, previous.pk) == (
+        scheduled["scheduled"],
+        scheduled["in_force"],
+    )
+    previous.refresh_from_db()
+    assert timezone.localdate(previous.superseded_at) == scheduled["on"]
+
+
+def test_send_reminders_brings_the_editions_due_into_force_first(scheduled, travel):
+    travel(scheduled["on"])
+    call_command("send_reminders", stdout=io.StringIO())
+    assert statuses(scheduled)[3] == "in_force"
+
+
+def test_approving_with_today_s_date_brings_the_edition_into_force_at_once(coordinator, records):
+    version = services.version_approve(
+        version=DocumentVersion.objects.get(pk=records["in_review"]),
+        user=coordinator,
+        effective_on=today(),
+    )
+    assert version.status == VersionStatus.IN_FORCE
+    assert statuses(records) == {1: "superseded", 2: "superseded", 3: "in_force"}
+    assert "0 edition(s) brought into force." in bring_into_force()
+
+
+def test_approving_another_edition_while_one_is_scheduled_is_refused(
+    client_as, owner, coordinator, scheduled
+):
+    document = Document.objects.get(pk=scheduled["doc"])
+    # A fourth edition may be drafted and reviewed meanwhile, but not approved.
+    fourth = factories.draft_version(document, author=owner)
+    services.version_submit(version=fourth, user=owner)
+    client = client_as(coordinator)
+    url = reverse("intranet:version_approve", args=[fourth.pk])
+    date = date_format(scheduled["on"], "DATE_FORMAT")
+    refusal = shown(
+        "Edition %(revision)s is already approved to come into force on %(date)s. "
+        "Approve this one once that date has come.",
+        revision=3,
+        date=date,
+    )
+    assert refusal in client.get(url).content
+    for effective_on in (today(), scheduled["on"] + 30 * DAY):
+        response = client.post(url, {"effective_on": effective_on.isoformat()})
+        assert response.status_code == 200 and refusal in response.content
+    assert statuses(scheduled) == {
+        1: "superseded",
+        2: "in_force",
+        3: "scheduled",
+        4: "in_review",
+    }
+
+
+def test_approving_once_the_scheduled_edition_s_day_has_come_switches_it_first(
+    owner, coordinator, scheduled, travel
+):
+    document = Document.objects.get(pk=scheduled["doc"])
+    fourth = factories.draft_version(document, author=owner)
+    services.version_submit(version=fourth, user=owner)
+    travel(scheduled["on"])  # and the daily command has not run yet
+    services.version_approve(version=fourth, user=coordinator)
+    assert statuses(scheduled) == {1: "superseded", 2: "superseded", 3: "superseded", 4: "in_force"}
+
+
+def test_the_approver_is_told_when_the_edition_comes_into_force(client_as, coordinator, records):
+    on = today() + 5 * DAY
+    response = client_as(coordinator).post(
+        reverse("intranet:version_approve", args=[records["in_review"]]),
+        {"effective_on": on.isoformat()},
+        follow=True,
+    )
+    expected = gettext(
+        "Edition %(revision)s of %(code)s is approved and comes into force on %(date)s; "
+        "until then the edition in force stays in force."
+    ) % {"revision": 3, "code": "PR-03", "date": date_format(on, "DATE_FORMAT")}
+    assert expected in messages_of(response)
+
+
+def test_the_database_refuses_a_second_scheduled_edition(owner, coordinator, scheduled):
+    document = Document.objects.get(pk=scheduled["doc"])
+    fourth = factories.draft_version(document, author=owner)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DocumentVersion.objects.filter(pk=fourth.pk).update(
+            status=VersionStatus.SCHEDULED,
+            approver=coordinator,
+            approved_at=timezone.now(),
+            effective_on=scheduled["on"] + DAY,
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DocumentVersion.objects.filter(pk=fourth.pk).update(status="postponed")
+
+
+def test_staff_see_a_document_whose_first_edition_comes_into_force_later(
+    client_as, employee, owner, coordinator, units
+):
+    document = factories.document(code="IN-09", unit=units[0], concerned_units=[units[0]])
+    StaffProfile.objects.create(user=employee, unit=units[0])
+    first = factories.version_in_force(
+        document, author=owner, approver=coordinator, effective_on=today() + 2 * DAY
+    )
+    assert first.status == VersionStatus.SCHEDULED
+    client = client_as(employee)
+    row = client.get(reverse("intranet:document_list")).context["page_obj"][0]
+    assert (row.code, row.edition, row.next_edition) == ("IN-09", None, 1)
+    page = client.get(document.get_absolute_url())
+    assert page.status_code == 200 and page.context["scheduled"] == first
+    assert "may_confirm" not in page.context
+    assert to_read_on_home(client, document.pk) == []
+    _reader, pages = pdf_pages(client.get(reverse("intranet:document_register_pdf")))
+    assert "IN-09" not in " ".join(pages)
+    registry = client_as(coordinator).get(
+        reverse("intranet:document_list"), {"status": "scheduled"}
+    )
+    assert [d.code for d in registry.context["page_obj"]] == ["IN-09"]
+
+
+def test_a_withdrawn_document_s_scheduled_edition_never_comes_into_force(
+    client_as, employee, coordinator, scheduled, travel
+):
+    services.document_withdraw(
+        document=Document.objects.get(pk=scheduled["doc"]), user=coordinator, reason="Zbędny."
+    )
+    download = reverse("intranet:version_download", args=[scheduled["scheduled"]])
+    assert client_as(employee).get(download).status_code == 403
+    travel(scheduled["on"])
+    assert "0 edition(s) brought into force." in bring_into_force()
+    assert not DocumentVersion.objects.filter(
+        document_id=scheduled["doc"], status=VersionStatus.IN_FORCE
+    ).exists()
+
+
+def test_migration_puts_editions_brought_into_force_too_early_back_on_schedule(
+    coordinator, records
+):
+    """Before scheduling, an edition approved for a later date came into force at once."""
+    migration = importlib.import_module("qms.migrations.0010_scheduled_editions")
+    edition_3 = DocumentVersion.objects.get(pk=records["in_review"])
+    services.version_approve(version=edition_3, user=coordinator, effective_on=today() + 7 * DAY)
+    DocumentVersion.objects.filter(pk=records["in_force"]).update(
+        status=VersionStatus.SUPERSEDED, superseded_at=timezone.now()
+    )
+    DocumentVersion.objects.filter(pk=records["in_review"]).update(status=VersionStatus.IN_FORCE)
+    rows = DocumentVersion.history.count()
+
+    migration.schedule_future_editions(django_apps, None)
+
+    assert statuses(records) == {1: "superseded", 2: "in_force", 3: "scheduled"}
+    assert DocumentVersion.objects.get(pk=records["in_force"]).superseded_at is None
+    assert DocumentVersion.history.count() == rows + 2
+    assert DocumentVersion.history.filter(id=records["in_force"]).first().status == "in_force"
+    assert DocumentVersion.history.filter(id=records["in_review"]).first().status == "scheduled"
 
 
 # --- Bad uploads: refused with a clear message, nothing stored ------------------------------
@@ -696,7 +1006,7 @@ def test_send_reminders_emails_each_owner_their_documents(overdue, mailoutbox):
     assert f"https://jakosc.example.org{overdue['PR-01'].get_absolute_url()}" in owner_mail.body
     assert "\n" not in owner_mail.subject and "2" in owner_mail.subject
     assert "PR-05" in by_recipient["kierownik@example.org"].body
-    assert "3 document(s) past their review date; 2 e-mail(s) sent." in out.getvalue()
+    assert "3 item(s) due; 2 e-mail(s) sent." in out.getvalue()
 
 
 def test_send_reminders_reports_owners_it_cannot_reach(overdue, mailoutbox, owner):

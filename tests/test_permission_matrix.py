@@ -141,6 +141,8 @@ RULES = {
     # The public pages (residents).
     "public:quality_page": PUBLIC,
     "public:accessibility": PUBLIC,
+    "public:change_register": PUBLIC,
+    "favicon": PUBLIC,
     "public:certificate_detail": page(ANYONE, "certificate"),
     "public:certificate_pdf": page(ANYONE, "certificate"),
     "public:certificate_scan": page(ANYONE, "certificate"),

@@ -8,7 +8,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.translation import gettext
 
+from qms import roles
 from qms.models import (
     Direction,
     MeasureValue,
@@ -201,6 +203,43 @@ def test_process_map_draws_the_three_bands_with_links_to_the_cards(client_as, em
     assert len(re.findall(r'class="pm-arrow" aria-hidden="true"', figure)) == 2
     assert "Zarządzanie urzędem" in figure
     assert archived.get_absolute_url() not in figure
+
+
+def test_processes_without_an_owner_are_flagged_in_words_on_the_map_and_the_list(
+    client_as, employee, owner, make_user
+):
+    factories.organisation()
+    owner.first_name, owner.last_name = "Łucja", "Żmuda"
+    owner.save()
+    owned = factories.process(code="P-01", name="Zarządzanie urzędem", owner=owner)
+    ownerless = factories.process(code="P-10", name="Ochrona środowiska")
+    gone = make_user("gone", roles.PROCESS_OWNER, first_name="Jan", last_name="Dawny")
+    left = factories.process(code="P-12", name="Gospodarka odpadami", owner=gone)
+    gone.is_active = False
+    gone.save()
+    client = client_as(employee)
+    flag = f'<span class="badge text-bg-warning">{escape(gettext("no owner"))}</span>'
+
+    html = client.get(reverse("intranet:process_map")).content.decode()
+
+    def link(process):
+        start = html.index(f'href="{process.get_absolute_url()}"')
+        return html[start : html.index("</a>", start)]
+
+    assert flag not in link(owned)
+    # Inside the link: its name says so too ("P-10 Ochrona środowiska bez właściciela").
+    assert flag in link(ownerless) and flag in link(left)
+    assert html.count(flag) == 2
+
+    html = client.get(reverse("intranet:process_list")).content.decode()
+
+    def row(process):
+        start = html.index(f'href="{process.get_absolute_url()}"')
+        return html[start : html.index("</tr>", start)]
+
+    assert "Łucja Żmuda" in row(owned) and "badge" not in row(owned)
+    assert flag in row(ownerless)
+    assert "Jan Dawny" in row(left) and escape(gettext("account deactivated")) in row(left)
 
 
 # The card
@@ -479,7 +518,7 @@ def test_card_shows_latest_value_its_status_and_a_chart_with_a_text_alternative(
     assert svg.count("<circle") == 1  # achieved
     assert svg.count("<rect") == 2  # behind
     # The values as a table too.
-    assert section.count('<th scope="row" class="fw-normal"><time') == 3
+    assert section.count('<th scope="row" class="fw-normal" data-label="Koniec okresu"><time') == 3
 
 
 def test_edit_links_are_shown_only_to_who_may_use_them(client_as, employee, owner, coordinator):
@@ -528,7 +567,7 @@ def test_card_lists_the_documents_in_force_of_the_process(client_as, employee):
     row = html[html.index(f'<a href="{in_force.get_absolute_url()}">PR-07</a>') :]
     row = row[: row.index("</tr>")]
     assert "Procedura PR-07" in row
-    assert "<td>2</td>" in row  # the edition in force, not the superseded one
+    assert '<td data-label="Wydanie">2</td>' in row  # the edition in force, not the superseded one
     assert "3 stycznia 2025" in row
     assert draft.code not in html
     assert elsewhere.code not in html
@@ -629,16 +668,23 @@ def test_process_card_pdf_reads_in_polish_and_is_tagged(client_as, employee, own
 
 
 def add_processes(n):
-    """n processes, each in two units and owned by one of three owners."""
+    """n processes, each in two units and owned by one of three owners (one of them
+    deactivated), every fifth without an owner."""
     units = [factories.org_unit() for _ in range(3)]
     owners = [
         User.objects.create_user(f"w{i}", first_name="Wł", last_name=str(i)) for i in range(3)
     ]
     kinds = list(ProcessKind)
     processes = Process.objects.bulk_create(
-        Process(code=f"X-{i:04d}", name=f"Proces {i}", kind=kinds[i % 3], owner=owners[i % 3])
+        Process(
+            code=f"X-{i:04d}",
+            name=f"Proces {i}",
+            kind=kinds[i % 3],
+            owner=owners[i % 3] if i % 5 else None,
+        )
         for i in range(n)
     )
+    User.objects.filter(pk=owners[2].pk).update(is_active=False)
     Process.units.through.objects.bulk_create(
         Process.units.through(process_id=p.pk, organisationalunit_id=unit.pk)
         for i, p in enumerate(processes)

@@ -179,9 +179,10 @@ def test_quality_page_shows_the_current_certificate_and_policy(client, shared_de
 
 def test_quality_page_carries_the_bip_publication_details(client, shared_demo):
     page = text(client.get(reverse("public:quality_page")))
-    for label in ["Metryczka", "Wytworzył", "Opublikował", "Data publikacji", "21 czerwca 2021"]:
+    for label in ["Metryczka", "Wytworzył", "Data publikacji", "21 czerwca 2021"]:
         assert label in page
     assert "Data ostatniej zmiany" in page
+    assert f'href="{reverse("public:change_register")}"' in page
 
 
 def test_quality_page_reads_in_english_under_en(client, shared_demo):

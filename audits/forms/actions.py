@@ -1,18 +1,35 @@
 """Forms of corrective actions (clause 10.2): the owner's answer, implementation, verification."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from qms.forms.fields import BoundedDateField, DateInput, PersonChoiceField, staff
+from qms import roles
+from qms.forms.fields import BoundedDateField, DateInput, PersonChoiceField
 from qms.models import today
 
 from .. import services
 from ..models import CorrectiveAction
 
 
+def who_can_act(current=None):
+    """Who may be responsible for an action: the active process owners and the coordinator's
+    office, who answer corrective actions, and whoever the action names now."""
+    User = get_user_model()
+    answering = User.objects.filter(
+        is_active=True, groups__name__in=[roles.PROCESS_OWNER, roles.COORDINATOR]
+    )
+    return User.objects.filter(Q(pk__in=answering.values("pk")) | Q(pk=current)).order_by(
+        "last_name", "first_name", "username"
+    )
+
+
 class CorrectiveActionForm(forms.ModelForm):
-    """The answer to a nonconformity; `instance.finding` is set by the view."""
+    """The answer to a nonconformity; `instance.finding` is set by the view. A new action
+    proposes as responsible whoever is to answer the finding (roles.finding_answerer), or the
+    `user` writing it when that is the coordinator's office."""
 
     class Meta:
         model = CorrectiveAction
@@ -28,12 +45,20 @@ class CorrectiveActionForm(forms.ModelForm):
             "correction": _("What was done at once to put the nonconformity right, if anything."),
             "root_cause": _("Why the nonconformity happened: the cause the action removes."),
             "action": _("What will be done so that the nonconformity does not happen again."),
+            "responsible": _(
+                "A process owner or a member of the ISO representative's office; the owner of "
+                "the finding's process is proposed."
+            ),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["root_cause"].required = True
-        self.fields["responsible"].queryset = staff(self.instance.responsible_id)
+        self.fields["responsible"].queryset = who_can_act(self.instance.responsible_id)
+        if not self.instance.responsible_id:
+            proposed = roles.finding_answerer(self.instance.finding) or user
+            if proposed is not None:
+                self.initial["responsible"] = proposed.pk
 
     def clean(self):
         data = super().clean()

@@ -2,8 +2,9 @@
 the auditor's verification and closing, and the register of every action (page and PDF).
 
 Answering follows roles.can_answer_finding (the owner of the finding's process, or the
-coordinator); verifying roles.can_verify_action (an auditor of the audit); closing
-roles.can_close_actions (an auditor of the audit, or the coordinator).
+coordinator, who is also the one to answer a finding whose process has no owner); verifying
+roles.can_verify_action (an auditor of the audit); closing roles.can_close_actions (an auditor
+of the audit, or the coordinator).
 """
 
 from django.contrib import messages
@@ -29,7 +30,7 @@ EDITABLE = (ActionStatus.OPEN, ActionStatus.NOT_EFFECTIVE)
 def _action(pk):
     return get_object_or_404(
         CorrectiveAction.objects.select_related(
-            "finding__audit", "finding__process", "responsible"
+            "finding__audit", "finding__process__owner", "responsible"
         ),
         pk=pk,
     )
@@ -67,7 +68,7 @@ def _answer(request, action, *, title):
     """The owner's answer to a nonconformity, new or edited."""
     return _action_form_page(
         request,
-        CorrectiveActionForm(*submitted(request), instance=action),
+        CorrectiveActionForm(*submitted(request), instance=action, user=request.user),
         done=_("The corrective action is saved."),
         finding=action.finding,
         action=action if action.pk else None,
@@ -83,7 +84,7 @@ def action_create(request, pk):
     finding = roles.require(
         roles.can_answer_finding,
         request.user,
-        get_object_or_404(Finding.objects.select_related("audit", "process"), pk=pk),
+        get_object_or_404(Finding.objects.select_related("audit", "process__owner"), pk=pk),
     )
     if not finding.is_nonconformity:
         messages.error(request, _("Corrective actions answer nonconformities only."))
@@ -187,7 +188,7 @@ def action_close(request, pk):
 @permission_required("audits.view_correctiveaction", raise_exception=True)
 @require_safe
 def action_register(request):
-    actions = ActionFilter(request.GET, queryset=register_queryset())
+    actions = ActionFilter(request.GET, queryset=register_queryset(), request=request)
     return render(
         request,
         "audits/action_register.html",
@@ -199,7 +200,7 @@ def action_register(request):
 @require_safe
 def action_register_pdf(request):
     """'Rejestr działań korygujących' as filtered on the page, every row, A4 landscape."""
-    actions = ActionFilter(request.GET, queryset=register_queryset())
+    actions = ActionFilter(request.GET, queryset=register_queryset(), request=request)
     printed_on = today()
     return render_pdf(
         request,

@@ -59,6 +59,7 @@ def audit_list(request):
         .select_related("programme", "lead_auditor")
         .prefetch_related(PROCESSES)
         .order_by("-programme__year", "-sequence"),
+        request=request,
     )
     page_obj = paginate(request, audits.qs)
     for audit in page_obj:

@@ -37,6 +37,14 @@ FINDING_LABELS = [
 ]
 
 
+def clause_reference(clause):
+    """How a finding cites its requirement, e.g. "PN-EN ISO 9001:2015, pkt 8.5.1 Sterowanie
+    produkcją i dostarczaniem usług": in Polish, as the office's records are written."""
+    if clause is None:
+        return ""
+    return f"PN-EN ISO 9001:2015, pkt {clause.number} {clause.title_pl}"
+
+
 def trail(finding):
     """Internal audits › AW/2026/03 › Finding 2."""
     return [
@@ -62,12 +70,13 @@ def _finding_form_page(request, finding, *, title, done, cancel, breadcrumbs, sa
 
 def _raise(request, audit, item=None):
     """A new finding of `audit`; raised from the checklist question `item`, it starts with the
-    question's clause and the answer's evidence, and a nonconformity answer suggests a minor
-    nonconformity, an observation an observation. The service numbers it within the audit."""
+    question's clause (cited as the requirement) and the answer's evidence, and a nonconformity
+    answer suggests a minor nonconformity, an observation an observation; the form page shows
+    the question above. The service numbers it within the audit."""
     finding = Finding(audit=audit, checklist_item=item)
     if item is not None:
         finding.clause = item.clause
-        finding.requirement = item.question
+        finding.requirement = clause_reference(item.clause)
         finding.evidence = item.evidence
         finding.kind = KIND_FOR_ANSWER.get(item.answer, "")
     processes = list(audit.processes.all())
@@ -121,6 +130,8 @@ def finding_detail(request, pk):
         # Listed by the corrective actions' panel (audits/action_list_for_finding.html).
         "actions": list(finding.actions.select_related("responsible", "verified_by")),
         "may_edit": roles.can_edit_audit(request.user, finding.audit),
+        # None: the coordinator's office answers (no process, or a process without an owner).
+        "answerer": roles.finding_answerer(finding),
         "breadcrumbs": checklist_trail(finding.audit),
     }
     return render(request, "audits/finding_detail.html", context)

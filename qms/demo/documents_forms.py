@@ -4,11 +4,18 @@ from .cards import (
     ALL_UNITS,
     FIRST,
     FO,
+    READ,
     DocumentCard,
     approved,
     draft,
     in_review,
 )
+
+
+def scheduled(days_ahead, summary):
+    """Approved a few days before loading, in force from `days_ahead` days after it."""
+    return ("scheduled", days_ahead, summary)
+
 
 FORMS = [
     DocumentCard(
@@ -138,5 +145,25 @@ FORMS = [
         "coordinator",
         ["BZP"],
         [in_review("Pierwsze wydanie karty oceny dostawców i wykonawców.")],
+    ),
+    # Its second edition is approved and comes into force a few days after loading: until then
+    # the first one stays in force, and the employee, who read it, reads the new one after.
+    DocumentCard(
+        "F-11",
+        "Wniosek o wydanie zaświadczenia – wzór",
+        FO,
+        "P-04",
+        "BOM",
+        "owner",
+        ["BOM"],
+        [
+            approved(14, FIRST),
+            READ,
+            scheduled(
+                5,
+                "Klauzula informacyjna według nowego wzoru; pole na adres do doręczeń "
+                "elektronicznych.",
+            ),
+        ],
     ),
 ]

@@ -15,11 +15,66 @@ ORGANISATION = {
     "email": "um@um.zabrze.pl",
     "phone": "(32) 373 33 00",
     "website": "https://miastozabrze.pl/",
+    # The public pages' 'metryczka'
     "content_prepared_by": "Małgorzata Giela, Pełnomocnik Prezydenta Miasta ds. ISO",
+    "content_responsible": "Pełnomocnik Prezydenta Miasta ds. ISO",
     "content_published_by": "Biuro Pełnomocnika ds. ISO",
+    "content_produced_on": D(2021, 6, 14),
     "content_published_on": D(2021, 6, 21),
-    "accessibility_contact": "Biuro Pełnomocnika ds. ISO",
+    # The accessibility statement; the building and the procedure are invented for the demo.
+    "accessibility_status": "partially_compliant",
+    "accessibility_site_published_on": D(2021, 6, 21),
+    "accessibility_site_updated_on": D(2026, 3, 2),
+    "accessibility_prepared_on": D(2021, 6, 21),
     "accessibility_reviewed_on": D(2026, 3, 31),
+    "accessibility_nonconformities": (
+        "Skany papierowych certyfikatów są obrazami dokumentów wydanych przez jednostkę "
+        "certyfikującą i mogą być nieczytelne dla czytników ekranu. Ich treść jest podana "
+        "jako tekst na stronie certyfikatu i w jego podsumowaniu PDF, które jest dokumentem "
+        "dostępnym."
+    ),
+    "accessibility_exclusions": (
+        "Skany certyfikatów z lat 2008–2018, opublikowane przed 23 września 2018 r. "
+        "(art. 3 ust. 2 ustawy o dostępności cyfrowej)."
+    ),
+    "accessibility_contact": "Biuro Pełnomocnika ds. ISO",
+    "accessibility_email": "um@um.zabrze.pl",
+    "accessibility_phone": "(32) 373 33 00",
+    "accessibility_procedure": (
+        "Skargę kieruje się do Prezydenta Miasta Zabrze: Urząd Miejski w Zabrzu, "
+        "ul. Powstańców Śląskich 5–7, 41-800 Zabrze, albo przez elektroniczną skrzynkę "
+        "podawczą urzędu na platformie ePUAP."
+    ),
+    "accessibility_architecture": "\n\n".join(
+        [
+            (
+                "Urząd mieści się przy ul. Powstańców Śląskich 5–7. Do głównego wejścia od "
+                "ulicy prowadzi podjazd dla wózków; drzwi otwierają się automatycznie."
+            ),
+            (
+                "Winda obsługuje wszystkie kondygnacje. Na parterze jest toaleta dostosowana "
+                "do potrzeb osób z niepełnosprawnościami, a przy stanowiskach obsługi klientów "
+                "pętla indukcyjna."
+            ),
+            (
+                "Przed budynkiem wyznaczono miejsca parkingowe dla osób z niepełnosprawnościami."
+                " Do budynku można wejść z psem asystującym."
+            ),
+        ]
+    ),
+    "accessibility_communication": "\n\n".join(
+        [
+            (
+                "Z urzędem można się kontaktować pisemnie, pocztą elektroniczną, przez ePUAP, "
+                "telefonicznie oraz SMS-em."
+            ),
+            (
+                "Chęć skorzystania z pomocy tłumacza polskiego języka migowego należy zgłosić "
+                "co najmniej 3 dni robocze przed wizytą."
+            ),
+        ]
+    ),
+    "accessibility_apps": "",
     "is_demo": True,
 }
 

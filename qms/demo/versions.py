@@ -86,17 +86,20 @@ class History:
         self.edition = 0
 
     def tell(self):
-        for step, months_ago, summary, *comment in self.card.steps:
+        # `when`: months before the day of loading; for a scheduled edition, days after it.
+        for step, when, summary, *comment in self.card.steps:
             if step == "read":
                 self.read()
                 continue
             self.edition += 1
             version = self.draft(summary)
             if step == "approved":
-                self.approve(version, months_before(self.on, months_ago))
+                self.approve(version, months_before(self.on, when))
+            elif step == "scheduled":
+                self.schedule(version, self.on + when * DAY)
             elif step == "abandoned":
                 services.version_withdraw_draft(version=version, user=self.author)
-                created = at(months_before(self.on, months_ago))
+                created = at(months_before(self.on, when))
                 self.stamps[version.pk] = {"created_at": created, "withdrawn_at": created}
             else:  # still in work: a draft, a version in review, or one returned to its author
                 self.in_work(version, step, comment)
@@ -140,8 +143,24 @@ class History:
             "approved_at": approved_at,
         }
         if self.in_force is not None:
-            self.stamps[self.in_force.pk]["superseded_at"] = approved_at
+            # Superseded as the next edition's first day begins, as editions_come_into_force does.
+            self.stamps[self.in_force.pk]["superseded_at"] = at(effective_on, hour=0)
         self.in_force = version
+
+    def schedule(self, version, effective_on):
+        """Approved a few days ago to come into force `effective_on`, after the day of loading:
+        the edition in force stays so until then."""
+        services.version_submit(version=version, user=self.author)
+        version = services.version_approve(
+            version=version, user=self.approver, effective_on=effective_on
+        )
+        approved_at = at(self.on - 2 * DAY)
+        self.stamps[version.pk] = {
+            "created_at": at(self.on - 16 * DAY),
+            "submitted_at": at(self.on - 7 * DAY),
+            "reviewed_at": approved_at,
+            "approved_at": approved_at,
+        }
 
     def in_work(self, version, step, comment):
         on = self.on

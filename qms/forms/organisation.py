@@ -17,17 +17,53 @@ class OrganisationForm(forms.ModelForm):
             "email",
             "phone",
             "website",
+            # The public pages' 'metryczka'
             "content_prepared_by",
+            "content_responsible",
             "content_published_by",
+            "content_produced_on",
             "content_published_on",
-            "accessibility_contact",
+            # The accessibility statement
+            "accessibility_status",
+            "accessibility_site_published_on",
+            "accessibility_site_updated_on",
+            "accessibility_prepared_on",
             "accessibility_reviewed_on",
+            "accessibility_nonconformities",
+            "accessibility_exclusions",
+            "accessibility_burden_analysis_url",
+            "accessibility_auditor",
+            "accessibility_contact",
+            "accessibility_email",
+            "accessibility_phone",
+            "accessibility_procedure",
+            "accessibility_architecture",
+            "accessibility_communication",
+            "accessibility_apps",
         ]
         widgets = {
             "address": forms.Textarea(attrs={"rows": 3}),
+            "content_produced_on": DateInput(),
             "content_published_on": DateInput(),
+            "accessibility_site_published_on": DateInput(),
+            "accessibility_site_updated_on": DateInput(),
+            "accessibility_prepared_on": DateInput(),
             "accessibility_reviewed_on": DateInput(),
+            "accessibility_nonconformities": forms.Textarea(attrs={"rows": 4}),
+            "accessibility_exclusions": forms.Textarea(attrs={"rows": 3}),
+            "accessibility_procedure": forms.Textarea(attrs={"rows": 3}),
+            "accessibility_architecture": forms.Textarea(attrs={"rows": 6}),
+            "accessibility_communication": forms.Textarea(attrs={"rows": 4}),
+            "accessibility_apps": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The select always sends a value; a form sent without one keeps the declared status.
+        self.fields["accessibility_status"].required = False
+
+    def clean_accessibility_status(self):
+        return self.cleaned_data["accessibility_status"] or self.instance.accessibility_status
 
 
 class RepresentativeAppointForm(forms.ModelForm):

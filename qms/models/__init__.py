@@ -46,6 +46,7 @@ from .processes import (
     lines,
     risk_level,
 )
+from .reminders import ReminderSent
 from .submissions import FormSubmission
 from .units import OrganisationalUnit, StaffProfile, UnitKind
 
@@ -79,6 +80,7 @@ __all__ = [
     "QualityRecord",
     "ReadConfirmation",
     "RecordDeletionError",
+    "ReminderSent",
     "Representative",
     "RiskKind",
     "RiskLevel",

@@ -1,9 +1,10 @@
 """Controlled documents (clause 7.5): the register, versions and their workflow, read receipts.
 
 A document is an identity (code, title, kind, process, unit); its versions carry the files. A
-version goes draft -> in review -> in force -> superseded (or withdrawn). The workflows that move
-versions live in qms/services.py; the database guarantees at most one version in force and one
-draft in work per document.
+version goes draft -> in review -> in force -> superseded (or withdrawn); one approved to come into
+force on a later date is scheduled until that day, while the edition before it stays in force. The
+workflows that move versions live in qms/services.py; the database guarantees at most one version
+in force, one scheduled and one draft in work per document.
 """
 
 import datetime
@@ -42,6 +43,8 @@ class DocumentStatus(models.TextChoices):
 class VersionStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
     IN_REVIEW = "in_review", _("in review")
+    # Approved with a date in force still to come: services.editions_come_into_force switches it.
+    SCHEDULED = "scheduled", _("approved, not yet in force")
     IN_FORCE = "in_force", _("in force")
     SUPERSEDED = "superseded", _("superseded")
     WITHDRAWN = "withdrawn", _("withdrawn")
@@ -172,10 +175,18 @@ class DocumentVersionQuerySet(ArchiveOnlyQuerySet):
     def in_force(self):
         return self.filter(status=VersionStatus.IN_FORCE)
 
+    def scheduled(self):
+        return self.filter(status=VersionStatus.SCHEDULED)
+
+    def due(self, on=None):
+        """Scheduled editions whose date in force has come by `on` (today)."""
+        return self.scheduled().filter(effective_on__lte=on or today())
+
     def visible_to(self, user):
+        """Staff read the edition in force, and the one approved to follow it (qms.roles)."""
         if user.has_perm("qms.view_document_history"):
             return self
-        return self.in_force()
+        return self.filter(status__in=[VersionStatus.IN_FORCE, VersionStatus.SCHEDULED])
 
 
 class DocumentVersion(QualityRecord):
@@ -264,6 +275,14 @@ class DocumentVersion(QualityRecord):
             ),
             models.UniqueConstraint(
                 fields=["document"],
+                condition=Q(status=VersionStatus.SCHEDULED),
+                name="qms_documentversion_one_scheduled",
+                violation_error_message=_(
+                    "Another edition of this document is already approved to come into force later."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["document"],
                 condition=Q(status__in=WORK_IN_PROGRESS),
                 name="qms_documentversion_one_draft",
                 violation_error_message=_(
@@ -298,6 +317,10 @@ class DocumentVersion(QualityRecord):
     @property
     def is_in_force(self):
         return self.status == VersionStatus.IN_FORCE
+
+    @property
+    def is_scheduled(self):
+        return self.status == VersionStatus.SCHEDULED
 
     @property
     def is_review_due(self):

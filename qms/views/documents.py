@@ -11,12 +11,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from qms import roles, services
-from qms.filters import DocumentFilter, register_queryset
+from qms.filters import DocumentFilter, editions_to_approve, register_queryset
 from qms.forms.documents import (
     ApproveForm,
     DocumentCreateForm,
@@ -94,8 +95,12 @@ def document_detail(request, pk):
         )
     )
     in_force = next((v for v in versions if v.is_in_force), None)
+    scheduled = next((v for v in versions if v.is_scheduled), None)
+    if scheduled is not None and not roles.can_see_version(user, scheduled):
+        scheduled = None
     work = next((v for v in versions if v.status in WORK_IN_PROGRESS), None)
-    if not roles.can_see_document(user, in_force, work):
+    # A document whose first edition is approved for a later date is shown to staff already.
+    if not roles.can_see_document(user, in_force or scheduled, work):
         raise PermissionDenied
     can_author = roles.can_author_document(user, document)
     concerned_units = list(document.concerned_units.all())
@@ -103,6 +108,7 @@ def document_detail(request, pk):
         "document": document,
         "concerned_units": concerned_units,
         "in_force": in_force,
+        "scheduled": scheduled,
         "work": work if history or (work and roles.can_see_version(user, work)) else None,
         "versions": versions if history else [],
         # The change sheet: every edition that was approved, oldest first.
@@ -214,10 +220,7 @@ def document_reviews(request):
     waiting = []
     if request.user.has_perm("qms.approve_documentversion"):
         waiting = (
-            DocumentVersion.objects.filter(
-                status=VersionStatus.IN_REVIEW, document__status=DocumentStatus.ACTIVE
-            )
-            .exclude(author=request.user)
+            editions_to_approve(request.user)
             .select_related("document", "author__staff_profile")
             .order_by("submitted_at", "pk")
         )
@@ -362,15 +365,17 @@ def _in_review(request, pk, refusal):
 
 
 def _decision_page(request, version, form, *, save, done, title, **context):
-    """The approver's form for `version`, under its document; a decision leads back to it."""
+    """The approver's form for `version`, under its document; a decision leads back to it.
+    `done` is a message, or a function of the version decided on that says it."""
     document = version.document
+    names = {"revision": version.revision, "code": document.code}
     return form_page(
         request,
         form,
         save=save,
-        done=done % {"revision": version.revision, "code": document.code},
+        done=done if callable(done) else done % names,
         success_url=document,
-        title=title % {"revision": version.revision, "code": document.code},
+        title=title % names,
         cancel=document,
         breadcrumbs=trail(document),
         template="qms/version_form.html",
@@ -415,14 +420,34 @@ def version_approve(request, pk):
             effective_on=form.cleaned_data["effective_on"],
             next_review_on=form.cleaned_data["next_review_on"],
         ),
-        done=_("Edition %(revision)s of %(code)s is now in force."),
+        done=_approved_message,
+        scheduled=version.document.versions.scheduled().filter(effective_on__gt=today()).first(),
         title=_("Approve edition %(revision)s of %(code)s"),
         intro=_(
-            "Once approved, this edition comes into force and the edition in force until now is "
-            "superseded."
+            "Once approved, this edition comes into force on the date given: at once if that is "
+            "today or earlier, and the edition in force until now is superseded; on a later date, "
+            "the edition in force until now stays in force until that day."
         ),
-        submit_label=_("Approve and bring into force"),
+        submit_label=_("Approve"),
     )
+
+
+def _approved_message(version):
+    """In force at once, or on a later date: the approver is told which."""
+    values = {
+        "revision": version.revision,
+        "code": version.document.code,
+        "date": date_format(version.effective_on, "DATE_FORMAT"),
+    }
+    if version.is_scheduled:
+        return (
+            _(
+                "Edition %(revision)s of %(code)s is approved and comes into force on %(date)s; "
+                "until then the edition in force stays in force."
+            )
+            % values
+        )
+    return _("Edition %(revision)s of %(code)s is now in force.") % values
 
 
 @require_POST

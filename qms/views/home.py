@@ -4,19 +4,50 @@ With qms/urls.py, the one place that composes the apps: it reads the certificate
 work for whoever may see them.
 """
 
-from django.db.models import Q
+from dataclasses import dataclass
+
+from django.db.models import Count, Window
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from qms import roles
+from qms.filters import editions_to_approve, editions_to_read
 from qms.models import (
     Document,
-    DocumentStatus,
-    DocumentVersion,
     Process,
     StaffProfile,
-    VersionStatus,
 )
 from qms.roles import user_roles
+
+# How many rows each list of work shows; it says how many there are in all and links to them.
+SHOWN = 20
+
+
+@dataclass
+class WorkList:
+    """The first rows of a list of work, how many there are in all, and the page of them all."""
+
+    rows: list
+    total: int
+    url: str
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self):
+        return len(self.rows)
+
+    @property
+    def more(self):
+        return self.total > len(self.rows)
+
+
+def work_list(queryset, url):
+    """The first SHOWN rows of `queryset` and how many it holds, in one query: each row carries
+    the total as a window count."""
+    rows = list(queryset.annotate(in_all=Window(Count("pk")))[:SHOWN])
+    return WorkList(rows, rows[0].in_all if rows else 0, url)
 
 
 @require_safe
@@ -30,67 +61,58 @@ def intranet_home(request):
         context["current_certificate"] = Certificate.objects.current()
     context["my_processes"] = list(Process.objects.active().owned_by(user))
     if user.has_perm("qms.approve_documentversion"):
-        context["waiting_for_me"] = list(
-            DocumentVersion.objects.filter(status=VersionStatus.IN_REVIEW)
-            .exclude(author=user)
-            .select_related("document")
-            .order_by("submitted_at")[:20]
+        context["waiting_for_me"] = work_list(
+            editions_to_approve(user).select_related("document").order_by("submitted_at", "pk"),
+            reverse("intranet:document_reviews"),
         )
     if user.has_perm("qms.view_document_history"):
         context["reviews_due"] = Document.objects.review_due().count()
     unit_id = StaffProfile.objects.filter(user=user).values_list("unit_id", flat=True).first()
     if unit_id:
-        context["to_read"] = list(
-            DocumentVersion.objects.in_force()
-            .filter(document__status=DocumentStatus.ACTIVE, document__concerned_units=unit_id)
-            .exclude(read_confirmations__user=user)
-            .select_related("document")
-            .order_by("document__code")[:20]
+        context["to_read"] = work_list(
+            editions_to_read(user).select_related("document").order_by("document__code"),
+            reverse("intranet:document_list") + "?to_read=on",
         )
     context.update(_audit_work(user, owns_processes=bool(context["my_processes"])))
     return render(request, "intranet/home.html", context)
 
 
 def _audit_work(user, *, owns_processes):
-    """What internal audits ask of `user` now: one query for each list the user's roles show."""
-    from audits.models import (
-        NONCONFORMITIES,
-        ActionStatus,
-        Audit,
-        AuditStatus,
-        CorrectiveAction,
-        Finding,
-    )
+    """What internal audits ask of `user` now: one query for each list the user's roles show.
+
+    The lists are the querysets the audits' filters use, so that each count here is what its
+    full list finds."""
+    from audits.filters import actions_answered_by, actions_to_verify, findings_to_answer
+    from audits.models import CorrectiveAction
 
     if not user.has_perm("audits.view_correctiveaction"):
         return {}
     work = {"overdue_actions": CorrectiveAction.objects.overdue().count()}
-    if owns_processes and user.has_perm("audits.change_correctiveaction"):
-        # Nonconformities with no action yet, or only actions found not effective.
-        answered = ActionStatus.values
-        answered.remove(ActionStatus.NOT_EFFECTIVE)
-        work["findings_to_answer"] = list(
-            Finding.objects.filter(kind__in=NONCONFORMITIES, process__owner=user)
-            .exclude(audit__status=AuditStatus.CLOSED)
-            .exclude(actions__status__in=answered)
-            .select_related("audit", "process")
-            .order_by("raised_on", "pk")[:20]
+    register = reverse("audits:action_register")
+    # Owners answer their processes' findings; the coordinator's office those without an owner.
+    answers = owns_processes or user.has_perm("audits.manage_audits")
+    if answers and user.has_perm("audits.change_correctiveaction"):
+        findings = work_list(
+            findings_to_answer(user)
+            .select_related("audit", "process__owner")
+            .order_by("raised_on", "pk"),
+            reverse("audits:audit_list") + "?to_answer=on",
         )
-        work["my_actions"] = list(
-            CorrectiveAction.objects.unfinished()
-            .filter(finding__process__owner=user)
+        for finding in findings:
+            finding.to_the_office = roles.finding_answerer(finding) is None
+        work["findings_to_answer"] = findings
+        work["my_actions"] = work_list(
+            actions_answered_by(user)
+            .unfinished()
             .select_related("finding__audit", "responsible")
-            .order_by("due_on", "pk")[:20]
+            .order_by("due_on", "pk"),
+            f"{register}?mine=answer&status=unfinished",
         )
     if user.has_perm("audits.verify_correctiveaction"):
-        my_audits = Audit.objects.exclude(status=AuditStatus.CLOSED).filter(
-            Q(lead_auditor=user) | Q(team=user)
-        )
-        work["to_verify"] = list(
-            CorrectiveAction.objects.filter(
-                status=ActionStatus.IMPLEMENTED, finding__audit__in=my_audits
-            )
+        work["to_verify"] = work_list(
+            actions_to_verify(user)
             .select_related("finding__audit", "finding__process")
-            .order_by("implemented_on", "pk")[:20]
+            .order_by("implemented_on", "pk"),
+            f"{register}?mine=verify",
         )
     return work

@@ -1,15 +1,21 @@
-"""The office's own records: the organisation, the ISO representative, the quality policy, and
-the accessibility statement that the public site publishes from them."""
+"""The office's own records: the organisation, the ISO representative, the quality policy; and
+what the public site publishes from them: the accessibility statement, the register of changes
+of the public pages, the site's icon."""
+
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
+from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.db.models import Max
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from qms import services
+from qms import history, services
 from qms.forms.organisation import (
     OrganisationForm,
     QualityPolicyForm,
@@ -24,7 +30,40 @@ from qms.shortcuts import form_page, paginate, show_errors, submitted
 @require_safe
 def accessibility_statement(request):
     organisation = Organisation.load()
-    return render(request, "public/accessibility.html", {"last_change": organisation.updated_at})
+    return render(
+        request,
+        "public/accessibility.html",
+        {
+            "site_url": request.build_absolute_uri(reverse("public:quality_page")),
+            "last_change": history.last_changed(organisation if organisation.updated_at else None),
+        },
+    )
+
+
+@login_not_required
+@require_safe
+def change_register(request):
+    """The public pages' register of changes: when each record they show changed, and which of
+    its fields; for the BIP 'metryczka', which links here."""
+    sources = history.public_sources()
+    page_obj = paginate(request, history.timeline(sources), per_page=25)
+    return render(
+        request,
+        "public/change_register.html",
+        {"page_obj": page_obj, "entries": history.public_entries(sources, page_obj.object_list)},
+    )
+
+
+@login_not_required
+@require_safe
+def favicon(request):
+    """/favicon.ico, which browsers ask for whatever a page links to."""
+    path = finders.find("favicon.ico")
+    if path is None:
+        raise Http404
+    response = HttpResponse(Path(path).read_bytes(), content_type="image/vnd.microsoft.icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @permission_required("qms.change_organisation", raise_exception=True)

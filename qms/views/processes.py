@@ -56,19 +56,30 @@ def process_list(request):
             Prefetch("units", queryset=OrganisationalUnit.objects.only("code", "name"))
         ),
     )
+    page_obj = paginate(request, processes.qs)
+    for process in page_obj:
+        process.without_owner = roles.process_owner(process) is None
     return render(
         request,
         "qms/process_list.html",
-        {"filter": processes, "page_obj": paginate(request, processes.qs)},
+        {"filter": processes, "page_obj": page_obj},
     )
 
 
 @permission_required("qms.view_process", raise_exception=True)
 @require_safe
 def process_map(request):
-    """The processes of the system as the familiar picture of the ISO 9001 process map."""
+    """The processes of the system as the familiar picture of the ISO 9001 process map; those
+    without an owner (whose findings go to the coordinator's office) are flagged."""
     bands = {kind: [] for kind in ProcessKind}
-    for process in Process.objects.active().only("code", "name", "kind"):
+    without_owner = 0
+    for process in (
+        Process.objects.active()
+        .select_related("owner")
+        .only("code", "name", "kind", "owner__is_active")
+    ):
+        process.without_owner = roles.process_owner(process) is None
+        without_owner += process.without_owner
         bands[process.kind].append(process)
     return render(
         request,
@@ -77,6 +88,7 @@ def process_map(request):
             "management": bands[ProcessKind.MANAGEMENT],
             "core": bands[ProcessKind.CORE],
             "support": bands[ProcessKind.SUPPORT],
+            "without_owner": without_owner,
             "breadcrumbs": trail(),
         },
     )

@@ -184,6 +184,32 @@ def login(page, live_server, username, password=DEMO_PASSWORD):
     assert "/accounts/login/" not in page.url, f"signing in as {username!r} failed"
 
 
+# What is wider than its box: the page itself (a sideways scroll bar), and each table or the box
+# that scrolls it (a pixel allowed for fractional widths).
+OVERFLOW = """() => {
+    const problems = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) {
+        problems.push(`the page is ${root.scrollWidth} px wide in ${root.clientWidth} px`);
+    }
+    for (const table of document.querySelectorAll("table")) {
+        const name = table.caption ? `the table "${table.caption.textContent.trim()}"` : "a table";
+        const wrapper = table.closest(".table-responsive");
+        for (const [box, what] of [[table, name], [wrapper, `the box of ${name}`]]) {
+            if (box && box.scrollWidth > box.clientWidth + 1) {
+                problems.push(`${what} is ${box.scrollWidth} px wide in ${box.clientWidth} px`);
+            }
+        }
+    }
+    return problems;
+}"""
+
+
+def overflow(page):
+    """What overflows sideways on the page (see OVERFLOW), as lines to report; [] if nothing."""
+    return page.evaluate(OVERFLOW)
+
+
 def assert_accessible(page):
     """Run axe-core (WCAG 2.1 A and AA) on the page; fail listing every violation."""
     problems = axe_violations(page)

@@ -7,11 +7,13 @@ from django.utils import timezone
 
 from qms.management.commands.load_demo import DEMO_PASSWORD
 
-from .conftest import assert_accessible, login
+from .conftest import assert_accessible, login, overflow
 
 pytestmark = pytest.mark.browser
 
 NARROW = {"width": 320, "height": 640}  # WCAG 1.4.10 reflow, as in test_pages_accessible
+WIDE = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
 
 
 def lock_out(username):
@@ -45,12 +47,22 @@ def test_locked_out_page_has_no_axe_violations(page, demo_site):
 
 def test_coordinator_lifts_a_lockout_from_the_accounts_list(page, demo_site):
     lock_out("employee")
+    page.set_viewport_size(WIDE)
     login(page, demo_site, "coordinator")
     page.goto(f"{demo_site.url}/intranet/accounts/")
     assert_accessible(page)
 
     unlock = page.locator("main form[action*='/unlock/'] button[type=submit]")
     assert unlock.count() == 1
+    # The widest row (a badge and two buttons more) fits the office's screen and a phone, the
+    # button whole in view.
+    for size in (WIDE, PHONE):
+        page.set_viewport_size(size)
+        assert not overflow(page), size
+        button, table = unlock.bounding_box(), page.locator("main table").bounding_box()
+        assert table["x"] <= button["x"] and button["x"] + button["width"] <= size["width"], size
+        assert button["x"] + button["width"] <= table["x"] + table["width"] + 1, size
+    page.set_viewport_size(WIDE)
     with page.expect_navigation():
         unlock.click()
 

@@ -1,23 +1,27 @@
-"""Every page in Chromium: no axe-core violations (WCAG 2.1 A and AA), the right `lang`, and the
-keyboard and navigation behaviour a resident or a member of staff relies on."""
+"""Every page in Chromium: no axe-core violations (WCAG 2.1 A and AA), the right `lang`, nothing
+wider than the screen on a desktop or a phone, and the keyboard and navigation behaviour a resident
+or a member of staff relies on."""
 
 import re
 
 import pytest
 from django.utils import translation
+from playwright.sync_api import expect
 
+from audits.models import Audit
 from certificates.models import Certificate
 from qms.management.commands.load_demo import DEMO_PASSWORD
 from tests.pages import FORMS_WITH_ERRORS, INVALID_CERTIFICATE, PAGES, page_url, valid_until_error
 
-from .conftest import assert_accessible, axe_violations, login
+from .conftest import assert_accessible, axe_violations, login, overflow
 
 pytestmark = pytest.mark.browser
 
-# WCAG 1.4.10 (reflow): the page must work at 320 CSS pixels, where the menu collapses and wide
-# tables scroll sideways.
+# An office desktop and a phone, where the menu folds behind a button and wide tables become
+# cards; and WCAG 1.4.10 (reflow): the page must still work at 320 CSS pixels.
+WIDE = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
 NARROW = {"width": 320, "height": 640}
-WIDE = {"width": 1280, "height": 720}  # Playwright's default
 
 
 # One test per account, visiting each of its pages in turn: the demo is loaded once per account
@@ -26,7 +30,7 @@ ACCOUNTS = list(dict.fromkeys(user for _path, user, _status in PAGES.values()))
 
 
 @pytest.mark.parametrize("username", ACCOUNTS, ids=[user or "anonymous" for user in ACCOUNTS])
-def test_every_page_has_no_axe_violations(page, demo_site, username):
+def test_every_page_has_no_axe_violations_and_fits_the_screen(page, demo_site, username):
     if username:
         login(page, demo_site, username)
     problems = []
@@ -44,9 +48,13 @@ def test_every_page_has_no_axe_violations(page, demo_site, username):
             problems.append(f"{name}: {path} has lang={lang!r}")
         # What a disclosure hides is checked too: axe leaves out what is not shown.
         page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
-        problems += axe_violations(page)
-        page.set_viewport_size(NARROW)
-        problems += [f"{line} (at 320 px)" for line in axe_violations(page)]
+        # The page is loaded once and resized: the layout follows the width alone.
+        for size in (WIDE, PHONE, NARROW):
+            page.set_viewport_size(size)
+            at = f"at {size['width']} px"
+            problems += [f"{name}: {path} {at}: {line}" for line in overflow(page)]
+            if size is not NARROW:  # the same layout as at 390 px, for axe
+                problems += [f"{line} ({at})" for line in axe_violations(page)]
     assert not problems, "\n".join(problems)
 
 
@@ -156,6 +164,7 @@ def test_sign_out_posts_from_the_header_and_lands_on_the_public_page(page, demo_
         "request",
         lambda request: "/logout/" in request.url and logout_methods.append(request.method),
     )
+    page.locator("header .site-nav__user").click()  # the user's own menu
     with page.expect_navigation(url=demo_site.url + "/"):
         page.locator("header form[action$='/logout/'] button[type=submit]").click()
     assert logout_methods == ["POST"]
@@ -184,3 +193,116 @@ def test_representative_contact_links_on_the_public_page(page, demo_site):
         "mailto:sekretariat_wru@um.zabrze.pl"
     )
     assert contact.locator("a[href^='tel:']").get_attribute("href") == "tel:+48323733370"
+
+
+# The header's sections, by where they lead, and the roles that see each.
+EVERYONE = {"coordinator", "auditor", "owner", "employee"}
+SECTIONS = {
+    "/intranet/": EVERYONE,
+    "/intranet/processes/map/": EVERYONE,
+    "/intranet/documents/": EVERYONE,
+    "/intranet/audits/": EVERYONE,  # everyone reads closed audits' reports
+    "/intranet/certificates/": {"coordinator", "auditor"},
+    "/intranet/accounts/": {"coordinator"},
+}
+MENU_LINKS = "() => [...document.querySelectorAll('#main-menu a.nav-link')].map(a => a.pathname)"
+
+
+def test_menu_shows_each_role_its_sections_one_click_away(page, demo_site):
+    page.set_viewport_size(WIDE)
+    for username in sorted(EVERYONE):
+        page.context.clear_cookies()
+        login(page, demo_site, username)
+        page.goto(demo_site.url + "/intranet/")
+        shown = set(page.evaluate(MENU_LINKS)) & SECTIONS.keys()
+        assert shown == {href for href, roles in SECTIONS.items() if username in roles}, username
+        # Shown in the bar itself, not folded into a menu
+        audits = page.locator("#main-menu a.nav-link[href='/intranet/audits/']")
+        assert audits.is_visible(), username
+
+    page.context.clear_cookies()
+    page.goto(demo_site.url + "/")
+    assert not set(page.evaluate(MENU_LINKS)) & SECTIONS.keys()
+    assert page.locator("#main-menu a.nav-link[href='/accessibility/']").is_visible()
+
+
+# Where the coordinator is, the section the menu marks, and how: aria-current="page" on the
+# section's own page, "true" on another page of it.
+CURRENT_SECTION = [
+    ("/intranet/", "/intranet/", "page"),
+    ("/intranet/audits/", "/intranet/audits/", "page"),
+    ("/intranet/audits/{audit}/", "/intranet/audits/", "true"),
+    ("/intranet/audits/actions/", "/intranet/audits/", "true"),
+    ("/intranet/processes/map/", "/intranet/processes/map/", "page"),
+    ("/intranet/units/", "/intranet/processes/map/", "true"),
+    ("/intranet/documents/reviews/", "/intranet/documents/", "true"),
+    ("/intranet/external-audits/", "/intranet/certificates/", "true"),
+    ("/intranet/policies/", "/intranet/certificates/", "true"),
+    ("/intranet/accounts/?status=inactive", "/intranet/accounts/", "page"),
+    ("/en/intranet/audits/", "/en/intranet/audits/", "page"),
+]
+
+
+def test_menu_marks_the_current_section(page, demo_site):
+    login(page, demo_site, "coordinator")
+    audit = Audit.objects.order_by("pk").first().pk
+    for path, section, current in CURRENT_SECTION:
+        page.goto(demo_site.url + path.format(audit=audit))
+        marked = page.locator("#main-menu a[aria-current]")
+        assert marked.count() == 1, path
+        assert marked.evaluate("a => a.pathname") == section, path
+        assert marked.get_attribute("aria-current") == current, path
+
+
+# The bar's links, each with the line it sits on.
+MENU_LINES = """() => [...document.querySelectorAll('#main-menu .nav-link')]
+    .filter(link => link.offsetParent)
+    .map(link => [link.textContent.trim(), Math.round(link.getBoundingClientRect().top)])"""
+
+
+def test_header_is_one_line_at_1280_px(page, demo_site):
+    page.set_viewport_size(WIDE)
+    paths = ["/", "/en/", "/intranet/", "/en/intranet/", "/intranet/audits/"]
+    for username in (None, "coordinator"):  # the coordinator has the longest menu
+        if username:
+            login(page, demo_site, username)
+        for path in paths[:2] if username is None else paths:
+            page.goto(demo_site.url + path)
+            height = page.locator("header nav").bounding_box()["height"]
+            lines = {top for _text, top in page.evaluate(MENU_LINES)}
+            assert height < 80 and len(lines) == 1, (
+                f"{path} as {username}: the menu is {height} px high, "
+                f"its links on {len(lines)} lines: {page.evaluate(MENU_LINES)}"
+            )
+
+
+def test_phone_menu_opens_with_the_keyboard_and_shows_the_sections(page, demo_site):
+    page.set_viewport_size(PHONE)
+    login(page, demo_site, "auditor")
+    page.goto(demo_site.url + "/intranet/")
+    toggler = page.locator("header .navbar-toggler")
+    menu = page.locator("#main-menu")
+    assert toggler.is_visible() and not menu.is_visible()
+    assert toggler.get_attribute("aria-expanded") == "false"
+
+    toggler.focus()
+    page.keyboard.press("Enter")
+    expect(menu).to_be_visible()
+    expect(toggler).to_have_attribute("aria-expanded", "true")
+    for href in SECTIONS:
+        link = menu.locator(f"a.nav-link[href='{href}']")
+        if "auditor" in SECTIONS[href]:
+            expect(link).to_be_visible()
+        else:
+            expect(link).to_have_count(0)
+    # The next tab stop is in the menu just opened
+    page.keyboard.press("Tab")
+    assert page.locator("#main-menu :focus").count() == 1
+
+    # The user's own menu opens from the keyboard too
+    page.locator("header .site-nav__user").focus()
+    page.keyboard.press("Enter")
+    expect(menu.locator("a[href='/accounts/password/']")).to_be_visible()
+    expect(menu.locator("form[action$='/logout/'] button")).to_be_visible()
+    assert not overflow(page)
+    assert_accessible(page)
