@@ -220,13 +220,8 @@ def entries(record_sources, keys):
     """
     described = {}
     names = _Names()
-    for index, source in enumerate(record_sources):
-        ids = [history_id for _date, history_id, kind in keys if kind == index]
-        if not ids:
-            continue
+    for index, source, ids, rows, previous in _page_rows(record_sources, keys):
         history = source.history
-        rows = list(_with_predecessor(history, ids))
-        previous = history._default_manager.in_bulk([row.prev_id for row in rows if row.prev_id])
         m2m_fields = list(history._history_m2m_fields)
         m2m = {field.name: _m2m_snapshot(history, field, [*ids, *previous]) for field in m2m_fields}
         fields = [field for field in history.tracked_fields if field.name not in HIDDEN_FIELDS]
@@ -250,6 +245,19 @@ def entries(record_sources, keys):
         for _date, history_id, kind in keys
         if (kind, history_id) in described
     ]
+
+
+def _page_rows(record_sources, keys):
+    """For each source with rows on the page (keys from `timeline`): its index, the source, the
+    history ids, the rows with their predecessors' ids, and the predecessors by id."""
+    for index, source in enumerate(record_sources):
+        ids = [history_id for _date, history_id, kind in keys if kind == index]
+        if not ids:
+            continue
+        history = source.history
+        rows = list(_with_predecessor(history, ids))
+        previous = history._default_manager.in_bulk([row.prev_id for row in rows if row.prev_id])
+        yield index, source, ids, rows, previous
 
 
 def _with_predecessor(history, ids):
@@ -418,14 +426,8 @@ def public_entries(record_sources, keys):
     record, and which fields changed. Never who made the change, nor the values (an old value
     may name a person the pages no longer show). Two queries per source on the page."""
     described = {}
-    for index, source in enumerate(record_sources):
-        ids = [history_id for _date, history_id, kind in keys if kind == index]
-        if not ids:
-            continue
-        history = source.history
-        rows = list(_with_predecessor(history, ids))
-        previous = history._default_manager.in_bulk([row.prev_id for row in rows if row.prev_id])
-        fields = [field for field in history.tracked_fields if field.name not in HIDDEN_FIELDS]
+    for index, source, _ids, rows, previous in _page_rows(record_sources, keys):
+        fields = [f for f in source.history.tracked_fields if f.name not in HIDDEN_FIELDS]
         for row in rows:
             before = previous.get(row.prev_id)
             changed = []

@@ -8,6 +8,7 @@ import zipfile
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 
@@ -164,3 +165,10 @@ def sha256_of(upload):
         digest.update(chunk)
     upload.seek(0)
     return digest.hexdigest()
+
+
+def download_name(version):
+    """A safe ASCII name to save an edition's file as: 'PR-03_wyd2.pdf'."""
+    extensions = {content_type: kind for kind, content_type in DOCUMENT_TYPES.items()}
+    stem = slugify(version.document.code).upper() or "DOKUMENT"
+    return f"{stem}_wyd{version.revision}.{extensions.get(version.content_type, 'bin')}"

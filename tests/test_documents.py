@@ -34,7 +34,7 @@ from qms.models import (
     today,
 )
 from qms.search import indexable
-from qms.views.documents import download_name
+from qms.uploads import download_name
 from tests import factories
 from tests.helpers import messages_of, pdf_pages, stored_files
 

@@ -12,7 +12,6 @@ from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -39,9 +38,7 @@ from qms.models import (
 from qms.models.documents import WORK_IN_PROGRESS
 from qms.pdf import render_pdf
 from qms.shortcuts import crumb, form_page, paginate, show_errors, submitted
-from qms.uploads import DOCUMENT_TYPES
-
-EXTENSIONS = {content_type: kind for kind, content_type in DOCUMENT_TYPES.items()}
+from qms.uploads import download_name
 
 
 def _version(pk):
@@ -261,13 +258,6 @@ def document_register_pdf(request):
 
 
 # --- Versions and their workflow ------------------------------------------------------------
-
-
-def download_name(version):
-    """A safe ASCII name to save the file as: 'PR-03_wyd2.pdf'."""
-    stem = slugify(version.document.code).upper() or "DOKUMENT"
-    extension = EXTENSIONS.get(version.content_type, "bin")
-    return f"{stem}_wyd{version.revision}.{extension}"
 
 
 @roles.allowed(roles.can_read_documents)
