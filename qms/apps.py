@@ -8,11 +8,7 @@ class QmsConfig(AppConfig):
     verbose_name = _("Quality management system")
 
     def ready(self):
-        from django.db.backends.signals import connection_created
-
         from .roles import sync_roles
-        from .search import register_sqlite_functions
 
-        connection_created.connect(register_sqlite_functions, dispatch_uid="qms_sqlite_fold")
         # After the last app has migrated, so that every model's permissions exist.
         post_migrate.connect(sync_roles, dispatch_uid="qms_sync_roles")

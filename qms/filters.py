@@ -159,7 +159,7 @@ class DocumentFilter(django_filters.FilterSet):
         return super().filter_queryset(queryset)
 
     def filter_search(self, queryset, name, value):
-        return search(queryset, value)
+        return search(queryset, value, title_field="search_title")
 
     def filter_to_read(self, queryset, name, value):
         if not value or self.request is None:

@@ -1,19 +1,40 @@
-"""Search that ignores case and Polish diacritics: "jakosci" finds "Jakości".
+"""Search that speaks Polish: any inflected form, with or without diacritics, in any case.
 
-PostgreSQL: full-text search with the qms_unaccent configuration (unaccent + simple, see
-migration 0004) and prefix matching, over an index. SQLite: the same folding done by a Python
-function registered on each connection, and the same match: every word of the query begins a
-word of the text. No index there; enough for the demo.
+Indexing (`index`): each word of a text is stored folded (lower case, no diacritics) together with
+its lemmas from the morphological dictionary of Polish (morfeusz2, SGJP): "audytu wewnętrznego"
+is stored as "audytu audyt wewnetrznego wewnetrzny". A query word is lemmatised the same way
+(`Query`), so "audyt wewnetrzny" matches through the lemmas; a word typed without its Polish
+letters, which the dictionary does not know, is lemmatised through the vocabulary of indexed words
+(qms.models.SearchWord). Words with digits (codes, numbers: "PR-0", "14") match as prefixes.
+
+Matching (`matching`): every word of the query matches a stored word. PostgreSQL: a tsquery over
+the GIN indexes of migrations 0004 and 0013; SQLite: the same terms matched as whole words in the
+stored text, without an index (several times slower; see `manage.py benchmark_search`).
+
+Ranking (`search`): code and title matches in the form typed, then code and title matches in other
+forms, then matches in the text only (summaries of changes, the file's contents).
 """
 
+import functools
+import html
 import re
+import threading
 import unicodedata
 
 from django.db import connection
-from django.db.models import BooleanField, F, Func, TextField
+from django.db.models import BooleanField, Case, F, Func, IntegerField, Q, TextField, Value, When
+from django.db.models.functions import Concat
+from django.utils.safestring import mark_safe
 
 # Letters that Unicode does not decompose into a base letter and an accent.
 _EXTRA = str.maketrans({"ł": "l", "Ł": "l", "đ": "d", "ø": "o", "ß": "ss"})
+# Letters and digits; everything else (hyphens, dots, underscores, colons) separates words.
+_WORD = re.compile(r"[^\W_]+")
+_DIGIT = re.compile(r"\d")
+# A query's words beyond these are ignored: a query is a few words, not a paragraph.
+MAX_QUERY_WORDS = 10
+# Longer "words" are not words (a hash, a run of letters): stored but never lemmatised.
+_LONGEST_WORD = 40
 
 
 def fold(text):
@@ -23,43 +44,147 @@ def fold(text):
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
-# Letters and digits; everything else (hyphens, dots, underscores, colons) separates words.
-_WORD = re.compile(r"[^\W_]+")
+def words(text):
+    """The words of `text` as written (lower case, diacritics kept)."""
+    return _WORD.findall((text or "").lower())
 
 
-def terms(query):
-    return _WORD.findall(fold(query))[:10]
+# --- The dictionary ------------------------------------------------------------------------------
+
+_local = threading.local()
 
 
-def indexable(*parts):
-    """The text to store for searching: folded words separated by spaces.
+def _morfeusz():
+    # Loaded on first use (0.1 s, 60 MB); one per thread, as the library is not thread-safe.
+    analyser = getattr(_local, "morfeusz", None)
+    if analyser is None:
+        import morfeusz2
 
-    PostgreSQL's parser reads "PR-03" as "pr" and the signed number "-03", "9001:2015-10" ends in
-    "-10" and "um.zabrze.pl" is one host name, so a search for "PR-03" (the words "pr" and "03")
-    would not find its document. Stored as plain words, the text is read the same way as the
-    query, on PostgreSQL and in the SQLite fallback alike.
+        analyser = _local.morfeusz = morfeusz2.Morfeusz()
+    return analyser
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemmas(word):
+    """The dictionary lemmas of a lower-case word, as written ("działań" -> działanie, działać);
+    empty for a word the dictionary does not know, a number or a code."""
+    if _DIGIT.search(word) or len(word) > _LONGEST_WORD:
+        return frozenset()
+    found = set()
+    for _start, _end, (_form, lemma, tag, *_rest) in _morfeusz().analyse(word):
+        if tag == "ign":  # not in the dictionary
+            continue
+        lemma = lemma.split(":", 1)[0].lower()  # "wewnętrzny:A" -> "wewnętrzny"
+        if _WORD.fullmatch(lemma):
+            found.add(lemma)
+    return frozenset(found)
+
+
+def index(*parts):
+    """The text to store for searching `parts`: each distinct folded word, then its folded lemmas.
+
+    Stored as plain words separated by spaces: PostgreSQL's parser would read "PR-03" as "pr" and
+    the signed number "-03", so the text is cut into words here, the same way as the query.
+    Words with Polish letters go into the vocabulary, so that they are found typed without them.
     """
-    return " ".join(_WORD.findall(fold(" ".join(part or "" for part in parts))))
+    terms, vocabulary = {}, set()
+    for part in parts:
+        for word in words(part):
+            folded = fold(word)
+            terms[folded] = None
+            for lemma in lemmas(word):
+                terms[fold(lemma)] = None
+                if folded != word:
+                    vocabulary.add((folded, lemma))
+    if vocabulary:
+        remember(vocabulary)
+    return " ".join(terms)
 
 
-def _words(text):
-    """' ksiega jakosci pr 03': each word preceded by a space, so ' pr' matches a word's start."""
-    return " " + indexable(text)
+def remember(vocabulary):
+    """Add (folded form, lemma) pairs to the vocabulary (those it lacks)."""
+    from qms.models import SearchWord
+
+    pairs = [
+        SearchWord(form=form, lemma=lemma)
+        for form, lemma in vocabulary
+        if len(form) <= 100 and len(lemma) <= 100
+    ]
+    SearchWord.objects.bulk_create(pairs, ignore_conflicts=True, batch_size=1000)
 
 
-def register_sqlite_functions(sender, connection, **kwargs):
-    if connection.vendor == "sqlite":
-        connection.connection.create_function("qms_words", 1, _words, deterministic=True)
+# --- The query ---------------------------------------------------------------------------------
 
 
-class Words(Func):
-    function = "qms_words"
-    output_field = TextField()
+class Query:
+    """A query cut into words, each with the folded terms it may match: the word itself and its
+    lemmas (a word with digits matches as a prefix instead)."""
+
+    def __init__(self, text):
+        from qms.models import SearchWord
+
+        self.text = text or ""
+        typed = words(self.text)[:MAX_QUERY_WORDS]
+        self.words = [fold(word) for word in typed]
+        known = {}
+        unknown = {fold(word) for word in typed if not lemmas(word) and not _DIGIT.search(word)}
+        if unknown:  # one query: the words typed without Polish letters
+            for form, lemma in SearchWord.objects.filter(form__in=unknown).values_list(
+                "form", "lemma"
+            ):
+                known.setdefault(form, set()).add(lemma)
+        self.alternatives = []  # one set of folded terms per word
+        self.prefixes = []  # whether that word matches as a prefix
+        for word, folded in zip(typed, self.words, strict=True):
+            is_prefix = bool(_DIGIT.search(word))
+            found = {folded}
+            if not is_prefix:
+                found |= {fold(lemma) for lemma in lemmas(word) | known.get(folded, set())}
+            self.alternatives.append(frozenset(found))
+            self.prefixes.append(is_prefix)
+
+    def __bool__(self):
+        return bool(self.words)
+
+    def tsquery(self, exact=False):
+        """The query for PostgreSQL's to_tsquery: every word, each in any of its forms (only as
+        typed when `exact`). Terms are letters and digits only, so nothing needs escaping."""
+        groups = []
+        for folded, alternatives, is_prefix in self:
+            if is_prefix:
+                groups.append(f"{folded}:*")
+            else:
+                terms = [folded] if exact else sorted(alternatives)
+                groups.append("(" + " | ".join(terms) + ")")
+        return " & ".join(groups)
+
+    def __iter__(self):
+        return iter(zip(self.words, self.alternatives, self.prefixes, strict=True))
+
+    def matches_word(self, word):
+        """Whether a word of a text (as written) is one of the query's words in some form."""
+        folded = fold(word)
+        candidates = None
+        for query_word, alternatives, is_prefix in self:
+            if is_prefix:
+                if folded.startswith(query_word):
+                    return True
+                continue
+            if folded in alternatives:
+                return True
+            if candidates is None:
+                candidates = {fold(lemma) for lemma in lemmas(word)}
+            if candidates & alternatives:
+                return True
+        return False
+
+
+# --- Matching in the database ------------------------------------------------------------------
 
 
 class TextMatches(Func):
-    """PostgreSQL: `field`'s text matches a tsquery, in the form the GIN index of migration 0004
-    is built on: to_tsvector('qms_unaccent', search_text)."""
+    """PostgreSQL: `field`'s words match a tsquery, in the form the GIN indexes are built on:
+    to_tsvector('qms_unaccent', field)."""
 
     output_field = BooleanField()
 
@@ -76,22 +201,88 @@ class TextMatches(Func):
         )
 
 
-def search(queryset, query, field="search_text"):
-    """Rows of `queryset` whose `field` has words beginning with every word of `query`."""
-    words = terms(query)
-    if not words:
-        return queryset
+def matching(model, query, field="search_text", exact=False):
+    """The primary keys of `model`'s rows whose `field` matches every word of `query`."""
+    rows = model._base_manager.all()
     if connection.vendor == "postgresql":
-        # The matches are collected through the GIN index in a subquery (DISTINCT keeps the
-        # planner from flattening it). Filtering the register directly lets the planner walk
-        # the code index in order, computing to_tsvector() for each row until a page is full:
-        # 65 ms on 10,000 documents for "procedura", whose codes (PR-...) come after 6,000
-        # others, against 16 ms this way (python manage.py benchmark_search).
-        matches = queryset.model._base_manager.filter(
-            TextMatches(field, " & ".join(f"{word}:*" for word in words))
-        )
-        return queryset.filter(pk__in=matches.values("pk").distinct())
-    queryset = queryset.annotate(_words=Words(F(field)))
-    for word in words:
-        queryset = queryset.filter(_words__contains=f" {word}")
-    return queryset
+        # Collected through the GIN index in a subquery (DISTINCT keeps the planner from
+        # flattening it into a walk of the whole table in the register's order).
+        return rows.filter(TextMatches(field, query.tsquery(exact))).values("pk").distinct()
+    rows = rows.annotate(_words=Concat(Value(" "), F(field), Value(" "), output_field=TextField()))
+    for folded, alternatives, is_prefix in query:
+        if is_prefix:
+            rows = rows.filter(_words__contains=f" {folded}")
+        else:
+            terms = [folded] if exact else sorted(alternatives)
+            any_form = Q()
+            for term in terms:
+                any_form |= Q(_words__contains=f" {term} ")
+            rows = rows.filter(any_form)
+    return rows.values("pk")
+
+
+def search(queryset, query, field="search_text", title_field=None):
+    """The rows of `queryset` that match `query` (a Query or the text typed), best first.
+
+    With a `title_field`, rows are ranked (`search_rank`): 2 when the title and code hold every
+    word as typed, 1 when they hold it in some form, 0 when only the text does; each rank in the
+    queryset's own order.
+    """
+    if not isinstance(query, Query):
+        query = Query(query)
+    if not query:
+        return queryset
+    model = queryset.model
+    queryset = queryset.filter(pk__in=matching(model, query, field))
+    if title_field is None:
+        return queryset
+    rank = Case(
+        When(pk__in=matching(model, query, title_field, exact=True), then=Value(2)),
+        When(pk__in=matching(model, query, title_field), then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    ordering = queryset.query.order_by or model._meta.ordering
+    return queryset.annotate(search_rank=rank).order_by("-search_rank", *ordering)
+
+
+# --- Snippets ----------------------------------------------------------------------------------
+
+SNIPPET_WORDS = 30
+
+
+def snippet(text, query, words_around=SNIPPET_WORDS):
+    """A few lines of `text` around the first word that matches `query`, escaped, with the
+    matching words in <mark>; None when no word matches."""
+    if not text or not query:
+        return None
+    tokens = _WORD.finditer(text)
+    spans = []  # (start, end) of every word seen, to cut the window at word boundaries
+    hit = None
+    for match in tokens:
+        spans.append(match.span())
+        if query.matches_word(match.group().lower()):
+            hit = len(spans) - 1
+            break
+    if hit is None:
+        return None
+    first = max(0, hit - words_around // 3)
+    start = spans[first][0]
+    # The words after the hit, up to the window's length.
+    window = [spans[hit]]
+    for match in tokens:
+        window.append(match.span())
+        if len(window) > words_around - (hit - first):
+            break
+    end = window[-1][1]
+    pieces, cursor = [], start
+    for match in _WORD.finditer(text, start, end):
+        if query.matches_word(match.group().lower()):
+            pieces.append(html.escape(text[cursor : match.start()]))
+            pieces.append(f"<mark>{html.escape(match.group())}</mark>")
+            cursor = match.end()
+    pieces.append(html.escape(text[cursor:end]))
+    body = " ".join("".join(pieces).split())  # the file's line breaks and runs of spaces
+    before = "… " if start > 0 else ""
+    after = " …" if end < len(text) else ""
+    return mark_safe(before + body + after)

@@ -25,7 +25,7 @@ from .models import (
     default_next_review,
 )
 from .models.documents import WORK_IN_PROGRESS
-from .search import indexable
+from .search import index
 from .uploads import DOCUMENT_TYPES, detect_document_type, sha256_of
 
 
@@ -77,13 +77,21 @@ def policy_put_in_force(*, policy: QualityPolicy, user) -> QualityPolicy:
 
 
 def document_refresh_search_text(document: Document) -> None:
-    """Code, title and the published versions' summaries of changes, for the register's search."""
-    summaries = document.versions.filter(
-        status__in=[VersionStatus.IN_FORCE, VersionStatus.SUPERSEDED]
-    ).values_list("change_summary", flat=True)
-    text = indexable(document.code, document.title, *summaries)
-    Document.objects.filter(pk=document.pk).update(search_text=text)
-    document.search_text = text
+    """What the search finds a document by: its code and title; the published versions' summaries
+    of changes; the text of the editions every member of staff may read (the one in force and the
+    one approved to follow it), never a draft's or a withdrawn edition's."""
+    published = document.versions.filter(
+        status__in=[VersionStatus.IN_FORCE, VersionStatus.SCHEDULED, VersionStatus.SUPERSEDED]
+    )
+    summaries = published.values_list("change_summary", flat=True)
+    contents = published.filter(
+        status__in=[VersionStatus.IN_FORCE, VersionStatus.SCHEDULED]
+    ).values_list("content", flat=True)
+    document.search_title = index(document.code, document.title)
+    document.search_text = index(document.code, document.title, *summaries, *contents)
+    Document.objects.filter(pk=document.pk).update(
+        search_title=document.search_title, search_text=document.search_text
+    )
 
 
 @transaction.atomic
@@ -344,6 +352,7 @@ def document_withdraw(*, document: Document, user, reason: str) -> Document:
     document.withdrawn_by = user
     document.withdrawal_reason = reason
     document.save()
+    document_refresh_search_text(document)  # its editions' text leaves the search
     return document
 
 

@@ -33,7 +33,7 @@ from qms.models import (
     default_next_review,
     today,
 )
-from qms.search import indexable
+from qms.search import index
 from qms.uploads import download_name
 from tests import factories
 from tests.helpers import messages_of, pdf_pages, stored_files
@@ -1071,7 +1071,7 @@ def bulk_documents(n, *, author, approver, versions=1, **document_fields):
             Document(
                 code=f"D-{i:05d}",
                 title=f"Dokument {i}",
-                search_text=indexable(f"D-{i:05d}", f"Dokument {i}"),
+                search_text=index(f"D-{i:05d}", f"Dokument {i}"),
                 kind=DocumentKind.PROCEDURE,
                 process=process,
                 unit=unit,

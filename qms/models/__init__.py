@@ -2,6 +2,7 @@
 
 from .base import (
     EARLIEST_DATE,
+    EDITION_TEXT,
     LATEST_DATE,
     LINE,
     LONG_PROSE,
@@ -12,12 +13,14 @@ from .base import (
     QualityHistory,
     QualityRecord,
     RecordDeletionError,
+    SearchIndexed,
     bulk_create_with_history,
     pause_history,
     refuse_beyond,
     today,
 )
 from .documents import (
+    ContentState,
     Document,
     DocumentKind,
     DocumentStatus,
@@ -47,11 +50,13 @@ from .processes import (
     risk_level,
 )
 from .reminders import ReminderSent
+from .search import SearchWord
 from .submissions import FormSubmission
 from .units import OrganisationalUnit, StaffProfile, UnitKind
 
 __all__ = [
     "EARLIEST_DATE",
+    "EDITION_TEXT",
     "EMAIL_PATTERN",
     "LATEST_DATE",
     "LINE",
@@ -59,6 +64,7 @@ __all__ = [
     "NOTE",
     "PROSE",
     "ArchiveOnlyQuerySet",
+    "ContentState",
     "Direction",
     "Document",
     "DocumentKind",
@@ -84,6 +90,8 @@ __all__ = [
     "Representative",
     "RiskKind",
     "RiskLevel",
+    "SearchIndexed",
+    "SearchWord",
     "StaffProfile",
     "UnitKind",
     "VersionStatus",

@@ -36,6 +36,13 @@ LINE = 500  # a sentence or two: a checklist question, the requirement a finding
 NOTE = 1000  # a few lines: an address, a reason, a comment, what an auditor found
 PROSE = 2000  # a paragraph: a purpose, a finding, a risk's treatment
 LONG_PROSE = 5000  # a page: the quality policy, an audit's conclusions
+# The text read out of one edition's file for the search: a few hundred pages. A longer file is
+# indexed up to this point, and its page says so.
+EDITION_TEXT = 500_000
+
+# Fields computed from others (the search's words, the text read out of a file): never typed, so
+# never a change worth a row in the history.
+DERIVED_FIELDS = {"search_text", "search_title", "content", "content_state"}
 
 # The dates a quality record may carry. The office has been certified since 2008; a date outside
 # these years is a slip of the keyboard (year 0001, 9999-12-31), and date arithmetic on it would
@@ -112,6 +119,28 @@ class QualityRecord(models.Model):
         )
 
 
+class SearchIndexed(models.Model):
+    """A record the intranet's search finds: the words of `search_parts()` in every form, kept
+    in `search_text` on each save (qms.search)."""
+
+    search_text = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        from qms.search import index  # qms.search reads the vocabulary's model
+
+        self.search_text = index(*self.search_parts())
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def search_parts(self):
+        """The texts to find the record by, its code or number first."""
+        raise NotImplementedError
+
+
 class HistoryRow(models.Model):
     """Base of every history model: a row of the change history is never deleted either."""
 
@@ -146,6 +175,12 @@ class QualityHistory(HistoricalRecords):
         has_stamp = any(field.name == "updated_at" for field in sender._meta.fields)
         if sender is self.cls and has_stamp and "updated_at" not in self.excluded_fields:
             self.excluded_fields = [*self.excluded_fields, "updated_at"]
+        if sender is self.cls:
+            derived = {field.name for field in sender._meta.fields} & DERIVED_FIELDS
+            self.excluded_fields = [
+                *self.excluded_fields,
+                *sorted(derived - {*self.excluded_fields}),
+            ]
         super().finalize(sender, **kwargs)
 
     pause = threading.local()

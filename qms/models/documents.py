@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .base import (
+    EDITION_TEXT,
     LATEST_DATE,
     NOTE,
     PROSE,
@@ -51,6 +52,16 @@ class VersionStatus(models.TextChoices):
 
 
 WORK_IN_PROGRESS = [VersionStatus.DRAFT, VersionStatus.IN_REVIEW]
+
+
+class ContentState(models.TextChoices):
+    """What reading an edition's file for the search gave (qms.contents)."""
+
+    PENDING = "pending", _("not read yet")
+    TEXT = "text", _("text indexed")
+    TRUNCATED = "truncated", _("text indexed up to the limit")
+    NO_TEXT = "no_text", _("no text layer (a scan): found by its title only")
+    UNREADABLE = "unreadable", _("could not be read: found by its title only")
 
 
 class DocumentQuerySet(ArchiveOnlyQuerySet):
@@ -115,13 +126,14 @@ class Document(QualityRecord):
         related_name="+",
     )
     withdrawal_reason = models.TextField(_("reason for withdrawal"), max_length=NOTE, blank=True)
-    # Code, title and every version's summary of changes, kept by the services for the search.
+    # For the search, kept by the services (qms.search.index): the code and title, and with them
+    # the summaries of changes and the text of the editions staff may read.
+    search_title = models.TextField(editable=False, blank=True)
     search_text = models.TextField(editable=False, blank=True)
 
     objects = DocumentQuerySet.as_manager()
 
-    # The search text is derived from the code, title and versions, which are tracked themselves.
-    history = QualityHistory(excluded_fields=["search_text"], m2m_fields=["concerned_units"])
+    history = QualityHistory(m2m_fields=["concerned_units"])
 
     class Meta:
         verbose_name = _("document")
@@ -251,6 +263,15 @@ class DocumentVersion(QualityRecord):
         related_name="+",
     )
     review_comment = models.TextField(_("reviewer's comment"), max_length=PROSE, blank=True)
+    # The file's text, read once when it is uploaded, for the search and its snippets.
+    content = models.TextField(editable=False, blank=True, max_length=EDITION_TEXT)
+    content_state = models.CharField(
+        _("text for the search"),
+        max_length=20,
+        choices=ContentState,
+        default=ContentState.PENDING,
+        editable=False,
+    )
 
     objects = DocumentVersionQuerySet.as_manager()
 
@@ -292,6 +313,10 @@ class DocumentVersion(QualityRecord):
             models.CheckConstraint(
                 condition=Q(status__in=VersionStatus.values),
                 name="qms_documentversion_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(content_state__in=ContentState.values),
+                name="qms_documentversion_content_state_valid",
             ),
             models.CheckConstraint(
                 condition=Q(status__in=WORK_IN_PROGRESS)

@@ -7,7 +7,15 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .base import NOTE, PROSE, ArchiveOnlyQuerySet, QualityHistory, QualityRecord, refuse_beyond
+from .base import (
+    NOTE,
+    PROSE,
+    ArchiveOnlyQuerySet,
+    QualityHistory,
+    QualityRecord,
+    SearchIndexed,
+    refuse_beyond,
+)
 
 # What one process card holds: more than a real process needs, few enough that the card and its
 # PDF stay readable (and quick to typeset). Values: twenty years of monthly readings.
@@ -30,7 +38,7 @@ class ProcessQuerySet(ArchiveOnlyQuerySet):
         return self.filter(owner=user)
 
 
-class Process(QualityRecord):
+class Process(SearchIndexed, QualityRecord):
     code = models.CharField(_("code"), max_length=20, unique=True, help_text=_("e.g. 'P-03'"))
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=ProcessKind)
@@ -92,6 +100,10 @@ class Process(QualityRecord):
 
     def __str__(self):
         return f"{self.code} {self.name}"
+
+    def search_parts(self):
+        return [self.code, self.name, self.purpose, self.scope, self.inputs, self.outputs,
+                self.customers, self.resources]  # fmt: skip
 
     def get_absolute_url(self):
         return reverse("intranet:process_detail", args=[self.pk])

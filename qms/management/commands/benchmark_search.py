@@ -33,7 +33,7 @@ from qms.models import (
     VersionStatus,
     default_next_review,
 )
-from qms.search import indexable
+from qms.search import index
 
 KINDS = [
     (DocumentKind.PROCEDURE, "PR", "Procedura"),
@@ -141,7 +141,7 @@ class Command(BaseCommand):
                     kind=kind,
                     unit=rng.choice(units),
                     process=rng.choice(processes),
-                    search_text=indexable(code, title, *summaries),
+                    search_text=index(code, title, *summaries),
                 )
             )
         created = Document.objects.bulk_create(rows, batch_size=2000)
