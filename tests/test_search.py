@@ -1,5 +1,5 @@
-"""The register's search and filters: case and Polish diacritics ignored, the same on both
-databases (PostgreSQL full-text search with unaccent; the folded fallback on SQLite)."""
+"""The register's search and filters: case, Polish diacritics and inflection ignored, the same on
+both databases (PostgreSQL full-text search with unaccent; whole-word matching on SQLite)."""
 
 import io
 
@@ -11,7 +11,7 @@ from django.urls import reverse
 from qms import services
 from qms.filters import register_queryset
 from qms.models import Document, DocumentKind
-from qms.search import fold, indexable, search, terms
+from qms.search import Query, fold, index, search, snippet, words
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -19,14 +19,34 @@ pytestmark = pytest.mark.django_db
 
 def test_fold_lowers_case_and_removes_polish_diacritics():
     assert fold("ZAŻÓŁĆ GĘŚLĄ JAŹŃ") == "zazolc gesla jazn"
-    assert terms("Księga  JAKOŚCI, PR-03!") == ["ksiega", "jakosci", "pr", "03"]
-    assert terms("a_b") == ["a", "b"]
+    assert words("Księga  JAKOŚCI, PR-03!") == ["księga", "jakości", "pr", "03"]
+    assert words("a_b") == ["a", "b"]
 
 
-def test_indexable_text_is_plain_folded_words():
-    assert indexable("PR-03", "Księga Jakości", "ISO 9001:2015-10; um.zabrze.pl") == (
-        "pr 03 ksiega jakosci iso 9001 2015 10 um zabrze pl"
-    )
+def test_index_holds_each_folded_word_once_then_its_lemmas():
+    stored = index("PR-03", "Księga Jakości", "ISO 9001:2015-10; um.zabrze.pl", "jakości")
+    # "jakości" once, followed by its lemma; the dictionary reads "pl" as the abbreviation.
+    assert stored == "pr 03 ksiega jakosci jakosc iso 9001 2015 10 um zabrze pl polska"
+
+
+def test_a_query_word_matches_its_forms_and_a_code_its_prefix(db):
+    index("Działania korygujące w urzędzie")  # teaches the vocabulary the words without ł, ą, ę
+    query = Query("DZIALANIA korygujacych PR-0")
+    assert query.words == ["dzialania", "korygujacych", "pr", "0"]
+    assert "dzialanie" in query.alternatives[0]
+    assert query.prefixes == [False, False, False, True]
+    assert query.tsquery().endswith("& (pr) & 0:*")
+    assert query.tsquery(exact=True) == "(dzialania) & (korygujacych) & (pr) & 0:*"
+    assert not Query("  ,;  ")
+
+
+def test_snippet_marks_the_forms_and_escapes_the_text(db):
+    text = "Wstęp. " * 40 + "Skargę <script>alert(1)</script> rozpatruje się w terminie 14 dni."
+    shown = snippet(text, Query("skarga termin"))
+    assert "<mark>Skargę</mark>" in shown and "<mark>terminie</mark>" in shown
+    assert "&lt;script&gt;" in shown and "<script>" not in shown
+    assert shown.startswith("… ")
+    assert snippet(text, Query("audyt")) is None
 
 
 @pytest.fixture
@@ -67,7 +87,9 @@ def codes(client, **params):
     return [document.code for document in response.context["page_obj"]]
 
 
-@pytest.mark.parametrize("query", ["jakosci", "jakości", "JAKOŚCI", "Jakosci", "jakość", "JAK"])
+@pytest.mark.parametrize(
+    "query", ["jakosci", "jakości", "JAKOŚCI", "Jakosci", "jakość", "jakością", "jakosc"]
+)
 def test_search_ignores_case_and_diacritics(client_as, employee, register, query):
     assert codes(client_as(employee), q=query) == ["KJ-01"]
 
