@@ -105,9 +105,11 @@ def remember(vocabulary):
     """Add (folded form, lemma) pairs to the vocabulary (those it lacks)."""
     from qms.models import SearchWord
 
+    # Sorted: two transactions adding overlapping words take the unique index's locks in the
+    # same order, so neither waits for the other in a cycle (a deadlock on PostgreSQL).
     pairs = [
         SearchWord(form=form, lemma=lemma)
-        for form, lemma in vocabulary
+        for form, lemma in sorted(vocabulary)
         if len(form) <= 100 and len(lemma) <= 100
     ]
     SearchWord.objects.bulk_create(pairs, ignore_conflicts=True, batch_size=1000)
