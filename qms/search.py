@@ -31,6 +31,10 @@ _EXTRA = str.maketrans({"ł": "l", "Ł": "l", "đ": "d", "ø": "o", "ß": "ss"})
 # Letters and digits; everything else (hyphens, dots, underscores, colons) separates words.
 _WORD = re.compile(r"[^\W_]+")
 _DIGIT = re.compile(r"\d")
+# A code: letters, then a separator and letters or digits, once or more, with a digit somewhere:
+# "PR-03", "F-08", "AW/2026/02". Stored as one word too ("pr03"), which a code in a query matches
+# as a prefix: "PR-0" finds PR-01 to PR-09, not a text that has "pr" and a "0..." apart.
+_CODE = re.compile(r"(?<![^\W_])[^\W\d_]{1,6}(?:[-/.][^\W_]+)+(?![^\W_])")
 # A query's words beyond these are ignored: a query is a few words, not a paragraph.
 MAX_QUERY_WORDS = 10
 # Longer "words" are not words (a hash, a run of letters): stored but never lemmatised.
@@ -47,6 +51,15 @@ def fold(text):
 def words(text):
     """The words of `text` as written (lower case, diacritics kept)."""
     return _WORD.findall((text or "").lower())
+
+
+def codes(text):
+    """The codes in `text`, each as one folded word: "PR-03 i F-08" -> ["pr03", "f08"]."""
+    return [
+        "".join(_WORD.findall(fold(match.group())))
+        for match in _CODE.finditer(text or "")
+        if _DIGIT.search(match.group())
+    ]
 
 
 # --- The dictionary ------------------------------------------------------------------------------
@@ -89,6 +102,8 @@ def index(*parts):
     """
     terms, vocabulary = {}, set()
     for part in parts:
+        for code in codes(part):
+            terms[code] = None
         for word in words(part):
             folded = fold(word)
             terms[folded] = None
@@ -118,6 +133,11 @@ def remember(vocabulary):
 # --- The query ---------------------------------------------------------------------------------
 
 
+def _keep_words(match):
+    # A code is taken out of the query's words; a "code" without a digit ("e-Doręczenia") stays.
+    return " " if _DIGIT.search(match.group()) else match.group()
+
+
 class Query:
     """A query cut into words, each with the folded terms it may match: the word itself and its
     lemmas (a word with digits matches as a prefix instead)."""
@@ -126,7 +146,9 @@ class Query:
         from qms.models import SearchWord
 
         self.text = text or ""
-        typed = words(self.text)[:MAX_QUERY_WORDS]
+        # A code typed whole is one word; the rest of the query is cut into words.
+        typed = codes(self.text) + words(_CODE.sub(_keep_words, self.text))
+        typed = typed[:MAX_QUERY_WORDS]
         self.words = [fold(word) for word in typed]
         known = {}
         unknown = {fold(word) for word in typed if not lemmas(word) and not _DIGIT.search(word)}
@@ -148,6 +170,9 @@ class Query:
     def __bool__(self):
         return bool(self.words)
 
+    def __iter__(self):
+        return iter(zip(self.words, self.alternatives, self.prefixes, strict=True))
+
     def tsquery(self, exact=False):
         """The query for PostgreSQL's to_tsquery: every word, each in any of its forms (only as
         typed when `exact`). Terms are letters and digits only, so nothing needs escaping."""
@@ -159,9 +184,6 @@ class Query:
                 terms = [folded] if exact else sorted(alternatives)
                 groups.append("(" + " | ".join(terms) + ")")
         return " & ".join(groups)
-
-    def __iter__(self):
-        return iter(zip(self.words, self.alternatives, self.prefixes, strict=True))
 
     def matches_word(self, word):
         """Whether a word of a text (as written) is one of the query's words in some form."""
