@@ -139,6 +139,7 @@ def document_create(request):
             upload=data["file"],
             change_summary=data["change_summary"],
             author=user,
+            contents=form.contents,
         )
 
     return form_page(
@@ -294,6 +295,7 @@ def version_create(request, pk):
             upload=form.cleaned_data["file"],
             change_summary=form.cleaned_data["change_summary"],
             author=request.user,
+            contents=form.contents,
         ),
         done=lambda version: (
             _("Edition %(revision)s is saved as a draft. Submit it for review when ready.")
