@@ -170,7 +170,13 @@ def version_create_draft(
 
 
 def _locked_version(version):
-    return DocumentVersion.objects.select_for_update().select_related("document").get(pk=version.pk)
+    # Without the file's text: saved without update_fields, it would be written again whole.
+    return (
+        DocumentVersion.objects.select_for_update()
+        .select_related("document")
+        .defer("content")
+        .get(pk=version.pk)
+    )
 
 
 @transaction.atomic
@@ -277,7 +283,9 @@ def version_approve(
 def _supersede_in_force(document_id, *, at, user):
     """Supersede the document's version in force (if any); return it."""
     # Saved, not update()d: superseding the old edition is a change in its history too.
-    previous = DocumentVersion.objects.in_force().filter(document_id=document_id).first()
+    previous = (
+        DocumentVersion.objects.in_force().filter(document_id=document_id).defer("content").first()
+    )
     if previous is not None:
         previous.status = VersionStatus.SUPERSEDED
         previous.superseded_at = at

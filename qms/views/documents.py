@@ -43,7 +43,8 @@ from qms.uploads import download_name
 
 def _version(pk):
     return get_object_or_404(
-        DocumentVersion.objects.select_related("document__process", "author"), pk=pk
+        DocumentVersion.objects.select_related("document__process", "author").defer("content"),
+        pk=pk,
     )
 
 
@@ -86,10 +87,11 @@ def document_detail(request, pk):
     )
     user = request.user
     history = user.has_perm("qms.view_document_history")
+    # Every edition, without the text of its file (up to 500,000 characters each).
     versions = list(
         document.versions.select_related(
             "author__staff_profile", "reviewer__staff_profile", "approver__staff_profile"
-        )
+        ).defer("content")
     )
     in_force = next((v for v in versions if v.is_in_force), None)
     scheduled = next((v for v in versions if v.is_scheduled), None)
@@ -220,6 +222,7 @@ def document_reviews(request):
         waiting = (
             editions_to_approve(request.user)
             .select_related("document", "author__staff_profile")
+            .defer("content", "document__search_title", "document__search_text")
             .order_by("submitted_at", "pk")
         )
     return render(
@@ -264,7 +267,9 @@ def document_register_pdf(request):
 @roles.allowed(roles.can_read_documents)
 @require_safe
 def version_download(request, pk):
-    version = get_object_or_404(DocumentVersion.objects.select_related("document"), pk=pk)
+    version = get_object_or_404(
+        DocumentVersion.objects.select_related("document").defer("content"), pk=pk
+    )
     roles.require(roles.can_see_version, request.user, version)
     try:
         file = version.file.open("rb")
@@ -445,7 +450,9 @@ def _approved_message(version):
 @require_POST
 @permission_required("qms.view_document", raise_exception=True)
 def version_confirm_read(request, pk):
-    version = get_object_or_404(DocumentVersion.objects.select_related("document"), pk=pk)
+    version = get_object_or_404(
+        DocumentVersion.objects.select_related("document").defer("content"), pk=pk
+    )
     roles.require(roles.can_confirm_read, request.user, version)
     try:
         services.read_confirm(version=version, user=request.user)
@@ -465,7 +472,7 @@ def version_confirm_read(request, pk):
 def version_readers(request, pk):
     """Staff of the units the document concerns: who has confirmed reading this version."""
     version = get_object_or_404(
-        DocumentVersion.objects.select_related("document", "approver"), pk=pk
+        DocumentVersion.objects.select_related("document", "approver").defer("content"), pk=pk
     )
     staff = list(
         StaffProfile.objects.filter(
