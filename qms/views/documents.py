@@ -41,11 +41,13 @@ from qms.shortcuts import crumb, form_page, paginate, show_errors, submitted
 from qms.uploads import download_name
 
 
+def _editions():
+    """Editions without the text of their files (up to 500,000 characters each)."""
+    return DocumentVersion.objects.defer("content")
+
+
 def _version(pk):
-    return get_object_or_404(
-        DocumentVersion.objects.select_related("document__process", "author").defer("content"),
-        pk=pk,
-    )
+    return get_object_or_404(_editions().select_related("document__process", "author"), pk=pk)
 
 
 def trail(document=None):
@@ -87,7 +89,6 @@ def document_detail(request, pk):
     )
     user = request.user
     history = user.has_perm("qms.view_document_history")
-    # Every edition, without the text of its file (up to 500,000 characters each).
     versions = list(
         document.versions.select_related(
             "author__staff_profile", "reviewer__staff_profile", "approver__staff_profile"
@@ -267,9 +268,7 @@ def document_register_pdf(request):
 @roles.allowed(roles.can_read_documents)
 @require_safe
 def version_download(request, pk):
-    version = get_object_or_404(
-        DocumentVersion.objects.select_related("document").defer("content"), pk=pk
-    )
+    version = get_object_or_404(_editions().select_related("document"), pk=pk)
     roles.require(roles.can_see_version, request.user, version)
     try:
         file = version.file.open("rb")
@@ -450,9 +449,7 @@ def _approved_message(version):
 @require_POST
 @permission_required("qms.view_document", raise_exception=True)
 def version_confirm_read(request, pk):
-    version = get_object_or_404(
-        DocumentVersion.objects.select_related("document").defer("content"), pk=pk
-    )
+    version = get_object_or_404(_editions().select_related("document"), pk=pk)
     roles.require(roles.can_confirm_read, request.user, version)
     try:
         services.read_confirm(version=version, user=request.user)
@@ -471,9 +468,7 @@ def version_confirm_read(request, pk):
 @require_safe
 def version_readers(request, pk):
     """Staff of the units the document concerns: who has confirmed reading this version."""
-    version = get_object_or_404(
-        DocumentVersion.objects.select_related("document", "approver").defer("content"), pk=pk
-    )
+    version = get_object_or_404(_editions().select_related("document", "approver"), pk=pk)
     staff = list(
         StaffProfile.objects.filter(
             unit__in=version.document.concerned_units.all(), user__is_active=True
