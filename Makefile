@@ -82,6 +82,8 @@ setup: runtime-packages $(VENV)/.installed messages
 	DEBUG=1 $(PY) manage.py load_demo
 	@# What the daily timer does in production: editions whose day has come come into force.
 	DEBUG=1 $(PY) manage.py bring_editions_into_force
+	@# The search's text of every record and of the editions' files (a second run changes nothing).
+	DEBUG=1 $(PY) manage.py reindex_search
 
 run: setup
 	@echo "Serving the portal at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"

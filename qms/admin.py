@@ -79,6 +79,9 @@ class VersionInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("content")
+
 
 @admin.register(Document)
 class DocumentAdmin(NoDeleteAdmin):

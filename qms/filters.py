@@ -83,7 +83,11 @@ def with_version_in_force(documents):
 def register_queryset(user):
     """The register as `user` may see it: staff without the history permission see only
     documents that have a version in force, or one approved to come into force."""
-    documents = with_version_in_force(Document.objects.select_related("process", "unit"))
+    # The words for the search (a file's text among them) are matched in the database, never
+    # loaded: a page of the register would otherwise carry megabytes.
+    documents = with_version_in_force(
+        Document.objects.select_related("process", "unit").defer("search_title", "search_text")
+    )
     if user.has_perm("qms.view_document_history"):
         return documents.annotate(
             has_draft=Exists(

@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from .contents import read as read_contents
 from .models import (
     Document,
     DocumentStatus,
@@ -95,14 +96,21 @@ def document_refresh_search_text(document: Document) -> None:
 
 
 @transaction.atomic
-def document_create(*, document: Document, concerned_units=(), upload, change_summary, author):
-    """Register a new document together with the draft of its first edition."""
+def document_create(
+    *, document: Document, concerned_units=(), upload, change_summary, author, contents=None
+):
+    """Register a new document together with the draft of its first edition (`contents`: see
+    version_create_draft)."""
     document._history_user = author
     document.save()
     document.concerned_units.set(concerned_units)
     document_refresh_search_text(document)
     version_create_draft(
-        document=document, upload=upload, change_summary=change_summary, author=author
+        document=document,
+        upload=upload,
+        change_summary=change_summary,
+        author=author,
+        contents=contents,
     )
     return document
 
@@ -120,9 +128,11 @@ def document_update(*, document: Document, concerned_units) -> Document:
 
 @transaction.atomic
 def version_create_draft(
-    *, document: Document, upload, change_summary: str, author, reviewer=None
+    *, document: Document, upload, change_summary: str, author, reviewer=None, contents=None
 ) -> DocumentVersion:
-    """Store an uploaded file as a new draft version of `document` (one draft at a time)."""
+    """Store an uploaded file as a new draft version of `document` (one draft at a time), with
+    its text for the search: `contents`, when the caller has read it (qms.contents.read) before
+    the transaction began, as the upload forms do; otherwise it is read here."""
     document = Document.objects.select_for_update().get(pk=document.pk)
     if document.is_withdrawn:
         raise ValidationError(_("The document has been withdrawn; it takes no new versions."))
@@ -131,6 +141,8 @@ def version_create_draft(
             _("This document already has a draft in work; finish or withdraw it first.")
         )
     kind = detect_document_type(upload)
+    if contents is None:
+        contents = read_contents(upload, kind)
     latest = document.versions.aggregate(r=Max("revision"))["r"] or 0
     version = DocumentVersion(
         document=document,
@@ -140,6 +152,8 @@ def version_create_draft(
         file_size=upload.size,
         sha256=sha256_of(upload),
         content_type=DOCUMENT_TYPES[kind],
+        content=contents.text,
+        content_state=contents.state,
         author=author,
         reviewer=reviewer,
     )
@@ -156,7 +170,13 @@ def version_create_draft(
 
 
 def _locked_version(version):
-    return DocumentVersion.objects.select_for_update().select_related("document").get(pk=version.pk)
+    # Without the file's text: saved without update_fields, it would be written again whole.
+    return (
+        DocumentVersion.objects.select_for_update()
+        .select_related("document")
+        .defer("content")
+        .get(pk=version.pk)
+    )
 
 
 @transaction.atomic
@@ -263,7 +283,9 @@ def version_approve(
 def _supersede_in_force(document_id, *, at, user):
     """Supersede the document's version in force (if any); return it."""
     # Saved, not update()d: superseding the old edition is a change in its history too.
-    previous = DocumentVersion.objects.in_force().filter(document_id=document_id).first()
+    previous = (
+        DocumentVersion.objects.in_force().filter(document_id=document_id).defer("content").first()
+    )
     if previous is not None:
         previous.status = VersionStatus.SUPERSEDED
         previous.superseded_at = at

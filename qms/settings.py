@@ -288,4 +288,7 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "filters": ["quiet_refusals"]},
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    # pypdf warns of every flaw it reads past in an uploaded PDF (many files have some); a file it
+    # cannot read at all is logged once by qms.contents.
+    "loggers": {"pypdf": {"level": "ERROR"}},
 }

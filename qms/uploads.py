@@ -136,6 +136,12 @@ def detect_document_type(upload):
     """The file's real type (pdf, docx, xlsx, odt, ods) from its content, or a ValidationError."""
     validate_size(upload)
     validate_file_name(upload.name)
+    return document_kind(upload)
+
+
+def document_kind(upload):
+    """The type from the content alone (an uploaded file, or one in storage under a generated
+    name): a PDF's structure, or an office archive judged by its table of contents."""
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)

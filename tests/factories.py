@@ -196,11 +196,13 @@ def draft_version(document, *, author, change_summary="Nowe wydanie.", upload=No
     )
 
 
-def version_in_force(document, *, author, approver, change_summary="Nowe wydanie.", **approve):
+def version_in_force(
+    document, *, author, approver, change_summary="Nowe wydanie.", upload=None, **approve
+):
     """A version taken through the whole workflow: draft, review, approval."""
     from qms import services
 
-    version = draft_version(document, author=author, change_summary=change_summary)
+    version = draft_version(document, author=author, change_summary=change_summary, upload=upload)
     services.version_submit(version=version, user=author)
     return services.version_approve(version=version, user=approver, **approve)
 

@@ -108,3 +108,125 @@ def production_values(expressions, env=None):
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+# --- Files of every kind an edition may be, with the text given ---------------------------------
+
+
+def weasyprint_pdf(pages, *, lang="pl"):
+    """A tagged PDF (WeasyPrint, as qms.pdf makes them) with one page for each text in `pages`."""
+    from django.utils.html import escape
+
+    from qms.pdf import html_to_pdf
+
+    body = "".join(
+        f'<section style="break-after: page"><p>{escape(text)}</p></section>' for text in pages
+    )
+    html = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><title>Test</title></head>'
+        f"<body>{body}</body></html>"
+    )
+    return html_to_pdf(html, base_url="http://localhost/")
+
+
+def scanned_pdf(pages=1):
+    """A PDF whose pages are only a picture, as a scanner saves them: no text layer."""
+    from PIL import Image
+
+    images = [Image.new("RGB", (200, 280), "white") for _ in range(pages)]
+    buffer = io.BytesIO()
+    images[0].save(buffer, "PDF", save_all=True, append_images=images[1:], resolution=72)
+    return buffer.getvalue()
+
+
+def docx_bytes(paragraphs, *, table=None):
+    """A DOCX (python-docx) with the paragraphs, then a table of the rows in `table`."""
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for row, values in zip(grid.rows, table, strict=True):
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def odt_bytes(paragraphs, *, heading=None):
+    """An ODT (odfpy) with a heading and the paragraphs."""
+    from odf.opendocument import OpenDocumentText
+    from odf.text import H, P
+
+    document = OpenDocumentText()
+    if heading:
+        document.text.addElement(H(outlinelevel=1, text=heading))
+    for text in paragraphs:
+        document.text.addElement(P(text=text))
+    buffer = io.BytesIO()
+    document.write(buffer)
+    return buffer.getvalue()
+
+
+def ods_bytes(rows):
+    """An ODS (odfpy): one sheet with the rows of cells."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    sheet = Table(name="Arkusz1")
+    for values in rows:
+        row = TableRow()
+        for value in values:
+            cell = TableCell()
+            cell.addElement(P(text=value))
+            row.addElement(cell)
+        sheet.addElement(row)
+    document.spreadsheet.addElement(sheet)
+    buffer = io.BytesIO()
+    document.write(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_bytes(rows, *, title="Rejestr"):
+    """An XLSX (openpyxl): one sheet named `title` with the rows of values."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = title
+    for values in rows:
+        sheet.append(values)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def pdf_drawing(operators):
+    """A one-page PDF, written by hand, whose page draws `operators` (a content stream, bytes)
+    with Helvetica as /F1: e.g. b"BT /F1 12 Tf 10 100 Td (Tekst) Tj ET"."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(operators), operators),
+    ]
+    pdf = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(pdf)

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..contents import read as read_contents
 from ..models import Document, OrganisationalUnit, Process, default_next_review, today
 from ..uploads import detect_document_type
 from .fields import BoundedDateField, PersonChoiceField, staff
@@ -42,6 +43,14 @@ def file_field():
     )
 
 
+def clean_edition_file(form):
+    """The upload, its type read from its content (its size and name checked too); its text is
+    read for the search here, before the transaction that saves begins (`form.contents`)."""
+    upload = form.cleaned_data["file"]
+    form.contents = read_contents(upload, detect_document_type(upload))
+    return upload
+
+
 def change_summary_field(**kwargs):
     return forms.CharField(
         label=_("Summary of changes"),
@@ -58,9 +67,7 @@ class DocumentCreateForm(DocumentForm):
     change_summary = change_summary_field(initial=_("First edition."))
 
     def clean_file(self):
-        # The type is read from the content; the size and the name are checked too.
-        detect_document_type(self.cleaned_data["file"])
-        return self.cleaned_data["file"]
+        return clean_edition_file(self)
 
 
 class VersionForm(forms.Form):
@@ -70,8 +77,7 @@ class VersionForm(forms.Form):
     change_summary = change_summary_field()
 
     def clean_file(self):
-        detect_document_type(self.cleaned_data["file"])
-        return self.cleaned_data["file"]
+        return clean_edition_file(self)
 
 
 class ApproveForm(forms.Form):

@@ -41,10 +41,13 @@ from qms.shortcuts import crumb, form_page, paginate, show_errors, submitted
 from qms.uploads import download_name
 
 
+def _editions():
+    """Editions without the text of their files (up to 500,000 characters each)."""
+    return DocumentVersion.objects.defer("content")
+
+
 def _version(pk):
-    return get_object_or_404(
-        DocumentVersion.objects.select_related("document__process", "author"), pk=pk
-    )
+    return get_object_or_404(_editions().select_related("document__process", "author"), pk=pk)
 
 
 def trail(document=None):
@@ -89,7 +92,7 @@ def document_detail(request, pk):
     versions = list(
         document.versions.select_related(
             "author__staff_profile", "reviewer__staff_profile", "approver__staff_profile"
-        )
+        ).defer("content")
     )
     in_force = next((v for v in versions if v.is_in_force), None)
     scheduled = next((v for v in versions if v.is_scheduled), None)
@@ -139,6 +142,7 @@ def document_create(request):
             upload=data["file"],
             change_summary=data["change_summary"],
             author=user,
+            contents=form.contents,
         )
 
     return form_page(
@@ -219,6 +223,7 @@ def document_reviews(request):
         waiting = (
             editions_to_approve(request.user)
             .select_related("document", "author__staff_profile")
+            .defer("content", "document__search_title", "document__search_text")
             .order_by("submitted_at", "pk")
         )
     return render(
@@ -263,7 +268,7 @@ def document_register_pdf(request):
 @roles.allowed(roles.can_read_documents)
 @require_safe
 def version_download(request, pk):
-    version = get_object_or_404(DocumentVersion.objects.select_related("document"), pk=pk)
+    version = get_object_or_404(_editions().select_related("document"), pk=pk)
     roles.require(roles.can_see_version, request.user, version)
     try:
         file = version.file.open("rb")
@@ -294,6 +299,7 @@ def version_create(request, pk):
             upload=form.cleaned_data["file"],
             change_summary=form.cleaned_data["change_summary"],
             author=request.user,
+            contents=form.contents,
         ),
         done=lambda version: (
             _("Edition %(revision)s is saved as a draft. Submit it for review when ready.")
@@ -443,7 +449,7 @@ def _approved_message(version):
 @require_POST
 @permission_required("qms.view_document", raise_exception=True)
 def version_confirm_read(request, pk):
-    version = get_object_or_404(DocumentVersion.objects.select_related("document"), pk=pk)
+    version = get_object_or_404(_editions().select_related("document"), pk=pk)
     roles.require(roles.can_confirm_read, request.user, version)
     try:
         services.read_confirm(version=version, user=request.user)
@@ -462,9 +468,7 @@ def version_confirm_read(request, pk):
 @require_safe
 def version_readers(request, pk):
     """Staff of the units the document concerns: who has confirmed reading this version."""
-    version = get_object_or_404(
-        DocumentVersion.objects.select_related("document", "approver"), pk=pk
-    )
+    version = get_object_or_404(_editions().select_related("document", "approver"), pk=pk)
     staff = list(
         StaffProfile.objects.filter(
             unit__in=version.document.concerned_units.all(), user__is_active=True

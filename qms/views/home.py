@@ -22,6 +22,8 @@ from qms.roles import user_roles
 
 # How many rows each list of work shows; it says how many there are in all and links to them.
 SHOWN = 20
+# What a list of editions never needs: the text of the file, the document's words for the search.
+LIST_DEFERRED = ["content", "document__search_title", "document__search_text"]
 
 
 @dataclass
@@ -62,7 +64,10 @@ def intranet_home(request):
     context["my_processes"] = list(Process.objects.active().owned_by(user))
     if user.has_perm("qms.approve_documentversion"):
         context["waiting_for_me"] = work_list(
-            editions_to_approve(user).select_related("document").order_by("submitted_at", "pk"),
+            editions_to_approve(user)
+            .select_related("document")
+            .defer(*LIST_DEFERRED)
+            .order_by("submitted_at", "pk"),
             reverse("intranet:document_reviews"),
         )
     if user.has_perm("qms.view_document_history"):
@@ -70,7 +75,10 @@ def intranet_home(request):
     unit_id = StaffProfile.objects.filter(user=user).values_list("unit_id", flat=True).first()
     if unit_id:
         context["to_read"] = work_list(
-            editions_to_read(user).select_related("document").order_by("document__code"),
+            editions_to_read(user)
+            .select_related("document")
+            .defer(*LIST_DEFERRED)
+            .order_by("document__code"),
             reverse("intranet:document_list") + "?to_read=on",
         )
     context.update(_audit_work(user, owns_processes=bool(context["my_processes"])))

@@ -125,8 +125,16 @@ def _process_card(request, pk):
             "-is_active", "-kind", "-rating", "pk"
         )
     )
-    documents = process.documents.in_force().prefetch_related(
-        Prefetch("versions", queryset=DocumentVersion.objects.in_force(), to_attr="in_force")
+    documents = (
+        process.documents.in_force()
+        .defer("search_title", "search_text")
+        .prefetch_related(
+            Prefetch(
+                "versions",
+                queryset=DocumentVersion.objects.in_force().defer("content"),
+                to_attr="in_force",
+            )
+        )
     )
     return {
         "process": process,
