@@ -115,7 +115,7 @@ def with_snippets(documents, query):
     for document_id, status, content in DocumentVersion.objects.filter(
         document__in=[document.pk for document in documents],
         status__in=[VersionStatus.IN_FORCE, VersionStatus.SCHEDULED],
-    ).values_list("document_id", "status", "content"):
+    ).order_by().values_list("document_id", "status", "content"):
         texts.setdefault(document_id, {})[status] = content
     for document in documents:
         editions = texts.get(document.pk, {})

@@ -41,7 +41,8 @@ def snippets_from(*fields):
 
     def prepare(rows, query):
         for row in rows:
-            row.snippet = snippet("\n".join(getattr(row, field) for field in fields), query)
+            text = "\n".join(filter(None, (getattr(row, field) for field in fields)))
+            row.snippet = snippet(text, query)
         return rows
 
     return prepare
