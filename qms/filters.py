@@ -111,11 +111,12 @@ def with_snippets(documents, query):
         document.snippet, document.snippet_of_next_edition = None, False
     if not query or not documents:
         return documents
-    texts = {}
-    for document_id, status, content in DocumentVersion.objects.filter(
+    editions = DocumentVersion.objects.filter(
         document__in=[document.pk for document in documents],
         status__in=[VersionStatus.IN_FORCE, VersionStatus.SCHEDULED],
-    ).order_by().values_list("document_id", "status", "content"):
+    ).order_by()  # not by document: no join
+    texts = {}
+    for document_id, status, content in editions.values_list("document_id", "status", "content"):
         texts.setdefault(document_id, {})[status] = content
     for document in documents:
         editions = texts.get(document.pk, {})
