@@ -2,7 +2,8 @@
 
 The register's queryset lives here too: the views and the search benchmark share it; and so do
 the editions a member of staff has yet to read, which the intranet home lists and the register's
-filter finds in full.
+filter finds in full, and the snippets of editions' text that the register and the intranet's
+search show under a document found.
 """
 
 import django_filters
@@ -16,6 +17,7 @@ from django.db.models import (
     OuterRef,
     Q,
 )
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -31,7 +33,7 @@ from .models import (
     today,
 )
 from .models.documents import WORK_IN_PROGRESS
-from .search import search
+from .search import Query, search, snippet
 
 
 def editions_to_read(user):
@@ -101,6 +103,35 @@ def register_queryset(user):
     )
 
 
+def with_snippets(documents, query):
+    """Give each of `documents` (the rows of one page) its `snippet`: a few words of the text of
+    its edition in force around the first word that matches `query`, the words in <mark>
+    (qms.search.snippet), or None. Failing that, the text of the edition approved to follow it
+    (`snippet_of_next_edition` is then true). Never a draft's text: staff may read neither.
+
+    One query fetches the texts of the page's documents only. Returns `documents`.
+    """
+    for document in documents:
+        document.snippet, document.snippet_of_next_edition = None, False
+    if not query or not documents:
+        return documents
+    editions = DocumentVersion.objects.filter(
+        document__in=[document.pk for document in documents],
+        status__in=[VersionStatus.IN_FORCE, VersionStatus.SCHEDULED],
+    ).order_by()  # not by document: no join
+    texts = {}
+    for document_id, status, content in editions.values_list("document_id", "status", "content"):
+        texts.setdefault(document_id, {})[status] = content
+    for document in documents:
+        editions = texts.get(document.pk, {})
+        for status in (VersionStatus.IN_FORCE, VersionStatus.SCHEDULED):
+            document.snippet = snippet(editions.get(status), query)
+            if document.snippet is not None:
+                document.snippet_of_next_edition = status == VersionStatus.SCHEDULED
+                break
+    return documents
+
+
 class RegisterStatus:
     IN_FORCE = "in_force"
     SCHEDULED = "scheduled"
@@ -162,8 +193,13 @@ class DocumentFilter(django_filters.FilterSet):
             queryset = queryset.filter(status=DocumentStatus.ACTIVE)
         return super().filter_queryset(queryset)
 
+    @cached_property
+    def query(self):
+        """The words searched for, looked up once for the filter and the snippets."""
+        return Query(self.form.cleaned_data.get("q", "") if self.is_valid() else "")
+
     def filter_search(self, queryset, name, value):
-        return search(queryset, value, title_field="search_title")
+        return search(queryset, self.query, title_field="search_title")
 
     def filter_to_read(self, queryset, name, value):
         if not value or self.request is None:

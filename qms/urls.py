@@ -1,7 +1,7 @@
 """The project's URLs: the only place that composes the apps, and the core's own patterns.
 
 Namespaces: `public` (the residents' pages, no login), `intranet` (the quality system's core:
-organisation, processes, units, documents, accounts, the change history), `audits` and
+organisation, processes, units, documents, accounts, the change history, the search), `audits` and
 `certificates` (each app's intranet pages). Grammar: `things/`, `things/new/`, `things/<pk>/`,
 `things/<pk>/edit/`, `things/<pk>/pdf/`; names `thing_list`, `thing_create`, `thing_detail`,
 `thing_update`, `thing_pdf`.
@@ -15,7 +15,7 @@ from django.urls import include, path
 from audits import urls as audit_urls
 from certificates import urls as certificate_urls
 
-from .views import accounts, documents, history, home, organisation, processes, units
+from .views import accounts, documents, history, home, organisation, processes, search, units
 
 public_patterns = [
     *certificate_urls.public_patterns,
@@ -98,6 +98,8 @@ account_patterns = [
 
 intranet_patterns = [
     path("", home.intranet_home, name="home"),
+    # The one search box of every intranet page: documents, processes, audits and their records.
+    path("search/", search.search, name="search"),
     *organisation_patterns,
     *process_patterns,
     *unit_patterns,

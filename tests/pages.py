@@ -103,6 +103,13 @@ PAGES = {
     "intranet-home-employee": ("/intranet/", "employee", 200),
     "document-detail-employee": ("/intranet/documents/{document[KJ]}/", "employee", 200),
     "forbidden": ("/intranet/certificates/", "employee", 403),
+    # The intranet's search: an employee's results, the coordinator's on a second page of one
+    # kind, the page without a query, with nothing found and with a query too long
+    "search": ("/intranet/search/?q=audyt", "employee", 200),
+    "search-paged": ("/intranet/search/?q=urzad&audits_page=2", "coordinator", 200),
+    "search-empty": ("/intranet/search/", "employee", 200),
+    "search-nothing-found": ("/intranet/search/?q=hipopotam", "employee", 200),
+    "search-too-long": (f"/intranet/search/?q={'a' * 201}", "employee", 200),
     # Internal audits (records picked by status in the demo: see the audit keys below)
     "programme-list": ("/intranet/audits/programmes/", "coordinator", 200),
     "programme-detail": ("/intranet/audits/programmes/{programme[latest]}/", "coordinator", 200),

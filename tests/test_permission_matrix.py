@@ -154,6 +154,9 @@ RULES = {
     "password_change_done": Rule(get=SIGNED_IN, post=NOT_ALLOWED),
     # The intranet home and the office's records.
     "intranet:home": page(SIGNED_IN),
+    # The one search box: every signed-in user searches, and finds only what the linked pages
+    # let them open (tests/test_search_page.py).
+    "intranet:search": page(SIGNED_IN),
     "intranet:organisation_update": form(COORDINATOR_ONLY),
     "intranet:representative_list": page(QUALITY_TEAM),
     "intranet:representative_create": form(COORDINATOR_ONLY),

@@ -6,7 +6,7 @@ audits.services, which also moves audits and corrective actions through their st
 
 from .actions import ActionStatus, CorrectiveAction, CorrectiveActionQuerySet
 from .audits import Answer, Audit, AuditQuerySet, AuditStatus, ChecklistItem
-from .findings import NONCONFORMITIES, Finding, FindingKind
+from .findings import NONCONFORMITIES, Finding, FindingKind, FindingQuerySet
 from .programmes import (
     MAX_ACTIONS,
     MAX_FINDINGS,
@@ -33,5 +33,6 @@ __all__ = [
     "CorrectiveActionQuerySet",
     "Finding",
     "FindingKind",
+    "FindingQuerySet",
     "QuestionTemplate",
 ]

@@ -40,6 +40,11 @@ class CorrectiveActionQuerySet(ArchiveOnlyQuerySet):
             status__in=[ActionStatus.OPEN, ActionStatus.NOT_EFFECTIVE], due_on__lt=on or today()
         )
 
+    def visible_to(self, user):
+        """The actions `user` may read: on the page of their finding (get_absolute_url), so those
+        of the findings `user` may open (Finding.objects.visible_to)."""
+        return self.filter(finding__in=Finding.objects.visible_to(user))
+
 
 class CorrectiveAction(SearchIndexed, QualityRecord):
     finding = models.ForeignKey(

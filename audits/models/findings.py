@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from qms.models import (
     LINE,
     NOTE,
+    ArchiveOnlyQuerySet,
     QualityHistory,
     QualityRecord,
     SearchIndexed,
@@ -28,6 +29,13 @@ class FindingKind(models.TextChoices):
 
 
 NONCONFORMITIES = [FindingKind.MAJOR, FindingKind.MINOR]
+
+
+class FindingQuerySet(ArchiveOnlyQuerySet):
+    def visible_to(self, user):
+        """The findings whose page `user` may open: those of the audits they may read
+        (Audit.objects.visible_to; one by one, roles.can_view_audit)."""
+        return self.filter(audit__in=Audit.objects.visible_to(user))
 
 
 class Finding(SearchIndexed, QualityRecord):
@@ -65,6 +73,8 @@ class Finding(SearchIndexed, QualityRecord):
         on_delete=models.PROTECT,
         related_name="+",
     )
+
+    objects = FindingQuerySet.as_manager()
 
     history = QualityHistory()
 

@@ -37,6 +37,11 @@ class ProcessQuerySet(ArchiveOnlyQuerySet):
     def owned_by(self, user):
         return self.filter(owner=user)
 
+    def visible_to(self, user):
+        """The process cards `user` may open: every one for staff (qms.view_process), none for
+        an account without a role. The process list and the intranet's search show these."""
+        return self if user.has_perm("qms.view_process") else self.none()
+
 
 class Process(SearchIndexed, QualityRecord):
     code = models.CharField(_("code"), max_length=20, unique=True, help_text=_("e.g. 'P-03'"))

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from qms import roles, services
-from qms.filters import DocumentFilter, editions_to_approve, register_queryset
+from qms.filters import DocumentFilter, editions_to_approve, register_queryset, with_snippets
 from qms.forms.documents import (
     ApproveForm,
     DocumentCreateForm,
@@ -72,7 +72,7 @@ def document_list(request):
         "qms/document_list.html",
         {
             "filter": documents,
-            "page_obj": paginate(request, documents.qs),
+            "page_obj": with_snippets(paginate(request, documents.qs), documents.query),
             "can_create": roles.can_create_document(request.user),
         },
     )

@@ -52,7 +52,9 @@ def _edit_on_card(request, form_class, instance, *, title, process):
 def process_list(request):
     processes = ProcessFilter(
         request.GET,
-        queryset=Process.objects.select_related("owner").prefetch_related(
+        queryset=Process.objects.visible_to(request.user)
+        .select_related("owner")
+        .prefetch_related(
             Prefetch("units", queryset=OrganisationalUnit.objects.only("code", "name"))
         ),
     )
