@@ -72,7 +72,8 @@ def read(file, kind=None):
 
 
 def _unreadable(kind, reason, detail):
-    logger.warning("Edition file not read for the search (%s): %s %s", kind, reason, detail[:200])
+    detail = " ".join(detail.split())[:200]  # one line, whatever the reader said
+    logger.warning("Edition file not read for the search (%s): %s %s", kind, reason, detail)
     return Contents("", ContentState.UNREADABLE)
 
 
@@ -112,8 +113,9 @@ def _collect(pieces, limit=EDITION_TEXT):
             room = limit - length - separator
             if len(line) > room:
                 cut = line[: max(room, 0)]
-                if room > 0 and not line[room].isspace() and " " in cut:
-                    cut = cut[: cut.rindex(" ")]  # no word cut in half
+                boundary = max(cut.rfind(" "), cut.rfind("\n"))
+                if room > 0 and not line[room].isspace() and boundary > 0:
+                    cut = cut[:boundary]  # no word cut in half
                 if cut.strip():
                     kept.append(cut.rstrip())
                 state = ContentState.TRUNCATED

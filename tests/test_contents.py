@@ -169,6 +169,11 @@ def test_text_stops_at_the_limit_without_cutting_a_word_and_the_database_takes_i
     assert re.fullmatch(r"(w\d{6}[ \n])+w\d{6}", version.content)
 
 
+def test_the_limit_never_cuts_a_word_even_at_a_line_break():
+    found = contents._collect(["Pierwsza linia\nDruga"], limit=17)
+    assert found == contents.Contents("Pierwsza linia", ContentState.TRUNCATED)
+
+
 def test_a_pdf_is_read_up_to_the_page_limit(monkeypatch):
     monkeypatch.setattr(contents, "MAX_PDF_PAGES", 2)
     found = read("a.pdf", weasyprint_pdf(["Pierwsza.", "Druga.", "Trzecia."]))
