@@ -107,7 +107,8 @@ def with_snippets(documents, query):
     """Give each of `documents` (the rows of one page) its `snippet`: a few words of the text of
     its edition in force around the first word that matches `query`, the words in <mark>
     (qms.search.snippet), or None. Failing that, the text of the edition approved to follow it
-    (`snippet_of_next_edition` is then true). Never a draft's text: staff may read neither.
+    (`snippet_of_next_edition` is then true). The texts are those the search finds documents by
+    (qms.services.document_refresh_search_text): never a draft's, nor a withdrawn document's.
 
     One query fetches the texts of the page's documents only. Returns `documents`.
     """
@@ -123,9 +124,9 @@ def with_snippets(documents, query):
     for document_id, status, content in editions.values_list("document_id", "status", "content"):
         texts.setdefault(document_id, {})[status] = content
     for document in documents:
-        editions = texts.get(document.pk, {})
+        by_status = texts.get(document.pk, {})
         for status in (VersionStatus.IN_FORCE, VersionStatus.SCHEDULED):
-            document.snippet = snippet(editions.get(status), query)
+            document.snippet = snippet(by_status.get(status), query)
             if document.snippet is not None:
                 document.snippet_of_next_edition = status == VersionStatus.SCHEDULED
                 break
