@@ -5,7 +5,9 @@ its lemmas from the morphological dictionary of Polish (morfeusz2, SGJP): "audyt
 is stored as "audytu audyt wewnetrznego wewnetrzny". A query word is lemmatised the same way
 (`Query`), so "audyt wewnetrzny" matches through the lemmas; a word typed without its Polish
 letters, which the dictionary does not know, is lemmatised through the vocabulary of indexed words
-(qms.models.SearchWord). Words with digits (codes, numbers: "PR-0", "14") match as prefixes.
+(qms.models.SearchWord) and by putting Polish letters back (`restored`: "audytem wewnetrznym"
+finds "audytu wewnętrznego" though no text holds "wewnętrznym"). Words with digits (codes,
+numbers: "PR-0", "14") match as prefixes.
 
 Matching (`matching`): every word of the query matches a stored word. PostgreSQL: a tsquery over
 the GIN indexes of migrations 0004 and 0013; SQLite: the same terms matched as whole words in the
@@ -17,6 +19,7 @@ forms, then matches in the text only (summaries of changes, the file's contents)
 
 import functools
 import html
+import itertools
 import re
 import threading
 import unicodedata
@@ -83,6 +86,10 @@ def lemmas(word):
     empty for a word the dictionary does not know, a number or a code."""
     if _DIGIT.search(word) or len(word) > _LONGEST_WORD:
         return frozenset()
+    return _analyse(word)
+
+
+def _analyse(word):
     found = set()
     for _start, _end, (_form, lemma, tag, *_rest) in _morfeusz().analyse(word):
         if tag == "ign":  # not in the dictionary
@@ -90,6 +97,47 @@ def lemmas(word):
         lemma = lemma.split(":", 1)[0].lower()  # "wewnętrzny:A" -> "wewnętrzny"
         if _WORD.fullmatch(lemma):
             found.add(lemma)
+    return frozenset(found)
+
+
+# The Polish letters a letter typed without its accent may stand for. Spellings Polish never
+# writes are not tried: ć, ń, ś, ź before a vowel (written ci, ni, si, zi), ą or ę first, ó last.
+_POLISH = {"a": "ą", "c": "ć", "e": "ę", "l": "ł", "n": "ń", "o": "ó", "s": "ś", "z": "żź"}
+_VOWELS = frozenset("aeiouy")
+_MOST_RESTORED = 4  # letters put back in one word ("ciagloscia" -> "ciągłością")
+_MOST_TRIED = 1000  # spellings looked up for one word: 60 ms at worst, once per word
+
+
+@functools.lru_cache(maxsize=10_000)
+def restored(word):
+    """The lemmas of the words that `word`, typed without Polish letters, may be: "wewnetrznym"
+    -> wewnętrzny, "czesc" -> część, cześć. For a query word the dictionary does not know, in a
+    form no indexed text holds (which the vocabulary would know)."""
+    if _DIGIT.search(word) or len(word) > _LONGEST_WORD:
+        return frozenset()
+    choices = []  # (position, the Polish letters it may hold)
+    for position, letter in enumerate(word):
+        following = word[position + 1 : position + 2]
+        options = [
+            polish
+            for polish in _POLISH.get(letter, "")
+            if not (polish in "ćńśź" and following in _VOWELS)
+            and not (polish in "ąę" and position == 0)
+            and not (polish == "ó" and not following)
+        ]
+        if options:
+            choices.append((position, options))
+    found, tried = set(), 0
+    for count in range(1, _MOST_RESTORED + 1):
+        for positions in itertools.combinations(choices, count):
+            for letters in itertools.product(*(options for _position, options in positions)):
+                spelling = list(word)
+                for (position, _options), letter in zip(positions, letters, strict=True):
+                    spelling[position] = letter
+                found |= _analyse("".join(spelling))
+                tried += 1
+                if tried == _MOST_TRIED:
+                    return frozenset(found)
     return frozenset(found)
 
 
@@ -164,6 +212,8 @@ class Query:
             found = {folded}
             if not is_prefix:
                 found |= {fold(lemma) for lemma in lemmas(word) | known.get(folded, set())}
+                if folded in unknown:  # typed without its Polish letters, or not a word at all
+                    found |= {fold(lemma) for lemma in restored(folded)}
             self.alternatives.append(frozenset(found))
             self.prefixes.append(is_prefix)
 
