@@ -20,6 +20,7 @@ forms, then matches in the text only (summaries of changes, the file's contents)
 import functools
 import html
 import itertools
+import os
 import re
 import threading
 import unicodedata
@@ -207,14 +208,18 @@ class Query:
                 known.setdefault(form, set()).add(lemma)
         self.alternatives = []  # one set of folded terms per word
         self.prefixes = []  # whether that word matches as a prefix
+        self._typed = typed
+        self._lemmas = []  # each word's lemmas as written, whose forms the snippets look for
+        self._seen = {}  # matches_word's answers, by word
         for word, folded in zip(typed, self.words, strict=True):
             is_prefix = bool(_DIGIT.search(word))
-            found = {folded}
+            found = set()
             if not is_prefix:
-                found |= {fold(lemma) for lemma in lemmas(word) | known.get(folded, set())}
+                found = lemmas(word) | known.get(folded, set())
                 if folded in unknown:  # typed without its Polish letters, or not a word at all
-                    found |= {fold(lemma) for lemma in restored(folded)}
-            self.alternatives.append(frozenset(found))
+                    found |= restored(folded)
+            self._lemmas.append(found)
+            self.alternatives.append(frozenset({folded} | {fold(lemma) for lemma in found}))
             self.prefixes.append(is_prefix)
 
     def __bool__(self):
@@ -237,6 +242,12 @@ class Query:
 
     def matches_word(self, word):
         """Whether a word of a text (as written) is one of the query's words in some form."""
+        seen = self._seen.get(word)
+        if seen is None:
+            seen = self._seen[word] = self._matches_word(word)
+        return seen
+
+    def _matches_word(self, word):
         folded = fold(word)
         candidates = None
         for query_word, alternatives, is_prefix in self:
@@ -251,6 +262,59 @@ class Query:
             if candidates & alternatives:
                 return True
         return False
+
+    @functools.cached_property
+    def _beginnings(self):
+        """What every word that matches begins with, as it may be written (lower case,
+        capitalised, in capitals, without Polish letters): the word typed, and the beginnings of
+        the forms of its lemmas ("skarga" -> "skar", for "skardze" too)."""
+        found = set()
+        for word, folded, lemma_set in zip(self._typed, self.words, self._lemmas, strict=True):
+            found |= {word, folded}
+            for lemma in lemma_set:
+                found |= _beginnings_of_forms(lemma)
+        spellings = set()
+        for beginning in found:
+            for folded in {beginning, fold(beginning)}:
+                spellings |= {folded, folded.capitalize(), folded.upper()}
+        shortest = []  # "jakos" finds "jakosci" too
+        for spelling in sorted(spellings, key=len):
+            if not any(spelling.startswith(shorter) for shorter in shortest):
+                shortest.append(spelling)
+        return shortest
+
+    def locate(self, text):
+        """Where the first word of `text` that matches begins, or None. The text is searched for
+        the beginnings of the words that may match (str.find, no pass over every word), and
+        only the words found there are checked: a page's texts are megabytes."""
+        first = None
+        for beginning in self._beginnings:
+            end = len(text) if first is None else first
+            position = text.find(beginning, 0, end)
+            while position != -1:
+                starts_a_word = not (position and _WORD.match(text, position - 1, position))
+                if starts_a_word and self.matches_word(_WORD.match(text, position)[0].lower()):
+                    first = position
+                    break
+                position = text.find(beginning, position + 1, end)
+        return first
+
+
+@functools.lru_cache(maxsize=10_000)
+def _beginnings_of_forms(lemma):
+    """The beginnings shared by the forms of `lemma` (morfeusz2's generator), lower case: one
+    for the forms starting with the same three letters ("być" -> "by", "jest", "są", "będ")."""
+    generator = _morfeusz()
+    forms = {lemma}
+    for spelling in (lemma, lemma.capitalize()):  # a proper name's lemma: "Zabrze"
+        try:
+            forms |= {form.lower() for form, *_rest in generator.generate(spelling)}
+        except RuntimeError:  # not a lemma the generator knows
+            continue
+    groups = {}
+    for form in forms:
+        groups.setdefault(form[:3], []).append(form)
+    return frozenset(os.path.commonprefix(group) for group in groups.values())
 
 
 # --- Matching in the database ------------------------------------------------------------------
@@ -307,7 +371,12 @@ def search(queryset, query, field="search_text", title_field=None):
     if not query:
         return queryset
     model = queryset.model
-    queryset = queryset.filter(pk__in=matching(model, query, field))
+    if connection.vendor == "postgresql":
+        # In the query itself, through the GIN index (which migration 0014 keeps the planner
+        # taking): a subquery would read the matching rows twice, a join back by key per row.
+        queryset = queryset.filter(TextMatches(field, query.tsquery()))
+    else:
+        queryset = queryset.filter(pk__in=matching(model, query, field))
     if title_field is None:
         return queryset
     rank = Case(
@@ -330,25 +399,27 @@ def snippet(text, query, words_around=SNIPPET_WORDS):
     matching words in <mark>; None when no word matches."""
     if not text or not query:
         return None
-    tokens = _WORD.finditer(text)
-    spans = []  # (start, end) of every word seen, to cut the window at word boundaries
-    hit = None
-    for match in tokens:
-        spans.append(match.span())
-        if query.matches_word(match.group().lower()):
-            hit = len(spans) - 1
-            break
+    hit = query.locate(text)
     if hit is None:
         return None
-    first = max(0, hit - words_around // 3)
-    start = spans[first][0]
-    # The words after the hit, up to the window's length.
-    window = [spans[hit]]
-    for match in tokens:
-        window.append(match.span())
-        if len(window) > words_around - (hit - first):
+    # Up to a third of the window's words before the hit (at the text's start, fewer).
+    wanted, reach, before = words_around // 3, 200, []
+    while True:
+        low = max(0, hit - reach)
+        before = [match.start() for match in _WORD.finditer(text, low, hit)]
+        if low and before and before[0] == low and _WORD.match(text, low - 1, low):
+            before = before[1:]  # a word cut by the reach
+        if len(before) >= wanted or low == 0:
             break
-    end = window[-1][1]
+        reach *= 4
+    before = before[max(0, len(before) - wanted) :] if wanted else []
+    start = before[0] if before else hit
+    # The words from the hit on, up to the window's length.
+    end = hit
+    for count, match in enumerate(_WORD.finditer(text, hit)):
+        end = match.end()
+        if count >= words_around - len(before):
+            break
     pieces, cursor = [], start
     for match in _WORD.finditer(text, start, end):
         if query.matches_word(match.group().lower()):
@@ -357,6 +428,6 @@ def snippet(text, query, words_around=SNIPPET_WORDS):
             cursor = match.end()
     pieces.append(html.escape(text[cursor:end]))
     body = " ".join("".join(pieces).split())  # the file's line breaks and runs of spaces
-    before = "… " if start > 0 else ""
+    before_mark = "… " if start > 0 else ""
     after = " …" if end < len(text) else ""
-    return mark_safe(before + body + after)
+    return mark_safe(before_mark + body + after)
