@@ -12,13 +12,14 @@ sentence, and checked against a whole-document index for the first document). On
 search indexes' pending entries are then merged and ANALYZE run, as autovacuum would have.
 
 Then it times what the register's page does for each query (one-, two- and three-word queries, a
-word found only in the editions' texts, a code's prefix, the unique sentence's words): the filters
-on the register's queryset (DocumentFilter, register_queryset), the count and the first page
-(Paginator), and the snippets of the page's rows (qms.search.snippet over their editions' texts,
-read in one query). After one untimed round (which fills the caches, and whose slowest query is
-reported), each query runs --queries times, in rotation. It prints the median and 95th percentile
-in milliseconds per query and per number of words, each as a ratio to the register's first page
-without a query, measured in the same run, with the median of each step.
+word found only in the editions' texts, a code's prefix, the unique sentence's words), as
+qms.views.documents.document_list does it: the filters on the register's queryset
+(DocumentFilter, register_queryset, the filter's Query), the count and the first page
+(Paginator), and the snippets of the page's rows (qms.filters.with_snippets: their editions'
+texts read in one query, qms.search.snippet over each). After one untimed round (which fills the
+caches; its slowest query is reported), each query runs --queries times, in rotation. It prints
+the median and 95th percentile in milliseconds per query and per number of words, each as a ratio
+to the register's first page without a query measured in the same run, with each step's median.
 """
 
 import itertools
@@ -36,7 +37,7 @@ from django.db import connection, transaction
 from django.http import QueryDict
 from django.utils import timezone
 
-from qms.filters import DocumentFilter, register_queryset
+from qms.filters import DocumentFilter, register_queryset, with_snippets
 from qms.models import (
     ContentState,
     Document,
@@ -48,7 +49,7 @@ from qms.models import (
     VersionStatus,
     default_next_review,
 )
-from qms.search import Query, index, snippet, words
+from qms.search import index, words
 from qms.shortcuts import PER_PAGE
 
 KINDS = [
@@ -140,28 +141,34 @@ class Sentences:
         self.residents = list(itertools.product(*names))
 
     def text(self, rng, topic, resident):
-        """(paragraphs, the unique sentence) of a document mostly about `topic`."""
-        general = [
-            sentence.format(**{slot: rng.choice(values) for slot, values in self.fillers.items()})
-            for sentence in rng.sample(self.general, rng.randint(18, 26))
-        ]
-        target = rng.randint(1500, 3000)
-        body = [rng.sample(self.sections[topic], len(self.sections[topic]))]
-        others = [name for name in self.sections if name != topic]
-        rng.shuffle(others)
-        count = sum(len(sentence.split()) for sentence in general + body[0])
+        """(paragraphs, the unique sentence, the sentences) of a document about `topic`: its
+        sentences (again, in another order, until the document is long enough), a few of one
+        to three other topics, and the general ones."""
+
+        def general(count):
+            fill = self.fillers.items()
+            return [
+                sentence.format(**{slot: rng.choice(values) for slot, values in fill})
+                for sentence in rng.sample(self.general, count)
+            ]
+
+        own = self.sections[topic]
+        others = rng.sample([name for name in self.sections if name != topic], rng.randint(1, 3))
+        opening = general(rng.randint(18, 26))
+        sentences = opening[:3] + rng.sample(own, len(own))
         for other in others:
-            if count >= target:
-                break
-            taken = rng.sample(self.sections[other], rng.randint(8, len(self.sections[other])))
-            body.append(taken)
-            count += sum(len(sentence.split()) for sentence in taken)
+            sentences += rng.sample(self.sections[other], rng.randint(5, 8))
+        sentences += opening[3:]
+        target, count = rng.randint(1500, 3000), sum(len(s.split()) for s in sentences)
+        while count < target:
+            more = rng.sample(own, len(own)) + general(8)
+            sentences += more
+            count += sum(len(sentence.split()) for sentence in more)
         first, surname, street = resident
         unique = (
             f"Wnioskodawczyni {first} {surname} z ulicy {street} otrzymała odpowiedź na piśmie "
             "w ustawowym terminie."
         )
-        sentences = general[:3] + [s for part in body for s in part] + general[3:]
         sentences.insert(rng.randrange(3, len(sentences)), unique)
         paragraphs, at = [], 0
         while at < len(sentences):
@@ -302,27 +309,22 @@ class Command(BaseCommand):
         self.stdout.write(f"Indexes merged and analysed in {time.perf_counter() - started:.1f} s.")
 
     def run(self, text, staff):
-        """The register's page for `text`: the time of each step in ms, and the rows found."""
+        """The register's page for `text`, as qms.views.documents.document_list makes it: the
+        time of each step in ms, and the number of rows found."""
         steps = {}
         started = time.perf_counter()
-        query = Query(text)  # the snippets' (the filter makes its own)
-        steps["Query"] = time.perf_counter()
         filters = DocumentFilter(
             QueryDict(urlencode({"q": text})), queryset=register_queryset(staff)
         )
+        query = filters.query  # looked up once, for the filter and the snippets
+        steps["Query"] = time.perf_counter()
         paginator = Paginator(filters.qs, PER_PAGE)
         count = paginator.count
         steps["count"] = time.perf_counter()
-        page = list(paginator.get_page(1))
+        page = paginator.get_page(1)
+        list(page)
         steps["page"] = time.perf_counter()
-        if query:
-            contents = dict(
-                DocumentVersion.objects.filter(
-                    pk__in=[row.version_in_force_id for row in page]
-                ).values_list("document_id", "content")
-            )
-            for row in page:
-                snippet(contents.get(row.pk, ""), query)
+        with_snippets(page, query)
         steps["snippets"] = time.perf_counter()
         times, previous = {}, started
         for step in STEPS:
