@@ -279,9 +279,9 @@ class Query:
                 spellings |= {folded, folded.capitalize(), folded.upper()}
         shortest = []  # "jakos" finds "jakosci" too
         for spelling in sorted(spellings, key=len):
-            if not any(spelling.startswith(shorter) for shorter in shortest):
+            if not spelling.startswith(tuple(shortest)):
                 shortest.append(spelling)
-        return shortest
+        return tuple(shortest)
 
     def locate(self, text):
         """Where the first word of `text` that matches begins, or None. The text is searched for
@@ -422,7 +422,8 @@ def snippet(text, query, words_around=SNIPPET_WORDS):
             break
     pieces, cursor = [], start
     for match in _WORD.finditer(text, start, end):
-        if query.matches_word(match.group().lower()):
+        word = match.group()
+        if word.startswith(query._beginnings) and query.matches_word(word.lower()):
             pieces.append(html.escape(text[cursor : match.start()]))
             pieces.append(f"<mark>{html.escape(match.group())}</mark>")
             cursor = match.end()
