@@ -5,7 +5,9 @@ its lemmas from the morphological dictionary of Polish (morfeusz2, SGJP): "audyt
 is stored as "audytu audyt wewnetrznego wewnetrzny". A query word is lemmatised the same way
 (`Query`), so "audyt wewnetrzny" matches through the lemmas; a word typed without its Polish
 letters, which the dictionary does not know, is lemmatised through the vocabulary of indexed words
-(qms.models.SearchWord). Words with digits (codes, numbers: "PR-0", "14") match as prefixes.
+(qms.models.SearchWord) and by putting Polish letters back (`restored`: "audytem wewnetrznym"
+finds "audytu wewnętrznego" though no text holds "wewnętrznym"). Words with digits (codes,
+numbers: "PR-0", "14") match as prefixes.
 
 Matching (`matching`): every word of the query matches a stored word. PostgreSQL: a tsquery over
 the GIN indexes of migrations 0004 and 0013; SQLite: the same terms matched as whole words in the
@@ -17,6 +19,8 @@ forms, then matches in the text only (summaries of changes, the file's contents)
 
 import functools
 import html
+import itertools
+import os
 import re
 import threading
 import unicodedata
@@ -83,6 +87,10 @@ def lemmas(word):
     empty for a word the dictionary does not know, a number or a code."""
     if _DIGIT.search(word) or len(word) > _LONGEST_WORD:
         return frozenset()
+    return _analyse(word)
+
+
+def _analyse(word):
     found = set()
     for _start, _end, (_form, lemma, tag, *_rest) in _morfeusz().analyse(word):
         if tag == "ign":  # not in the dictionary
@@ -90,6 +98,47 @@ def lemmas(word):
         lemma = lemma.split(":", 1)[0].lower()  # "wewnętrzny:A" -> "wewnętrzny"
         if _WORD.fullmatch(lemma):
             found.add(lemma)
+    return frozenset(found)
+
+
+# The Polish letters a letter typed without its accent may stand for. Spellings Polish never
+# writes are not tried: ć, ń, ś, ź before a vowel (written ci, ni, si, zi), ą or ę first, ó last.
+_POLISH = {"a": "ą", "c": "ć", "e": "ę", "l": "ł", "n": "ń", "o": "ó", "s": "ś", "z": "żź"}
+_VOWELS = frozenset("aeiouy")
+_MOST_RESTORED = 4  # letters put back in one word ("ciagloscia" -> "ciągłością")
+_MOST_TRIED = 1000  # spellings looked up for one word: 60 ms at worst, once per word
+
+
+@functools.lru_cache(maxsize=10_000)
+def restored(word):
+    """The lemmas of the words that `word`, typed without Polish letters, may be: "wewnetrznym"
+    -> wewnętrzny, "czesc" -> część, cześć. For a query word the dictionary does not know, in a
+    form no indexed text holds (which the vocabulary would know)."""
+    if _DIGIT.search(word) or len(word) > _LONGEST_WORD:
+        return frozenset()
+    choices = []  # (position, the Polish letters it may hold)
+    for position, letter in enumerate(word):
+        following = word[position + 1 : position + 2]
+        options = [
+            polish
+            for polish in _POLISH.get(letter, "")
+            if not (polish in "ćńśź" and following in _VOWELS)
+            and not (polish in "ąę" and position == 0)
+            and not (polish == "ó" and not following)
+        ]
+        if options:
+            choices.append((position, options))
+    found, tried = set(), 0
+    for count in range(1, _MOST_RESTORED + 1):
+        for positions in itertools.combinations(choices, count):
+            for letters in itertools.product(*(options for _position, options in positions)):
+                spelling = list(word)
+                for (position, _options), letter in zip(positions, letters, strict=True):
+                    spelling[position] = letter
+                found |= _analyse("".join(spelling))
+                tried += 1
+                if tried == _MOST_TRIED:
+                    return frozenset(found)
     return frozenset(found)
 
 
@@ -159,12 +208,18 @@ class Query:
                 known.setdefault(form, set()).add(lemma)
         self.alternatives = []  # one set of folded terms per word
         self.prefixes = []  # whether that word matches as a prefix
+        self._typed = typed
+        self._lemmas = []  # each word's lemmas as written, whose forms the snippets look for
+        self._seen = {}  # matches_word's answers, by word
         for word, folded in zip(typed, self.words, strict=True):
             is_prefix = bool(_DIGIT.search(word))
-            found = {folded}
+            found = set()
             if not is_prefix:
-                found |= {fold(lemma) for lemma in lemmas(word) | known.get(folded, set())}
-            self.alternatives.append(frozenset(found))
+                found = lemmas(word) | known.get(folded, set())
+                if folded in unknown:  # typed without its Polish letters, or not a word at all
+                    found |= restored(folded)
+            self._lemmas.append(found)
+            self.alternatives.append(frozenset({folded} | {fold(lemma) for lemma in found}))
             self.prefixes.append(is_prefix)
 
     def __bool__(self):
@@ -187,6 +242,12 @@ class Query:
 
     def matches_word(self, word):
         """Whether a word of a text (as written) is one of the query's words in some form."""
+        seen = self._seen.get(word)
+        if seen is None:
+            seen = self._seen[word] = self._matches_word(word)
+        return seen
+
+    def _matches_word(self, word):
         folded = fold(word)
         candidates = None
         for query_word, alternatives, is_prefix in self:
@@ -201,6 +262,59 @@ class Query:
             if candidates & alternatives:
                 return True
         return False
+
+    @functools.cached_property
+    def _beginnings(self):
+        """What every word that matches begins with, as it may be written (lower case,
+        capitalised, in capitals, without Polish letters): the word typed, and the beginnings of
+        the forms of its lemmas ("skarga" -> "skar", for "skardze" too)."""
+        found = set()
+        for word, folded, lemma_set in zip(self._typed, self.words, self._lemmas, strict=True):
+            found |= {word, folded}
+            for lemma in lemma_set:
+                found |= _beginnings_of_forms(lemma)
+        spellings = set()
+        for beginning in found:
+            for folded in {beginning, fold(beginning)}:
+                spellings |= {folded, folded.capitalize(), folded.upper()}
+        shortest = []  # "jakos" finds "jakosci" too
+        for spelling in sorted(spellings, key=len):
+            if not spelling.startswith(tuple(shortest)):
+                shortest.append(spelling)
+        return tuple(shortest)
+
+    def locate(self, text):
+        """Where the first word of `text` that matches begins, or None. The text is searched for
+        the beginnings of the words that may match (str.find, no pass over every word), and
+        only the words found there are checked: a page's texts are megabytes."""
+        first = None
+        for beginning in self._beginnings:
+            end = len(text) if first is None else first
+            position = text.find(beginning, 0, end)
+            while position != -1:
+                starts_a_word = not (position and _WORD.match(text, position - 1, position))
+                if starts_a_word and self.matches_word(_WORD.match(text, position)[0].lower()):
+                    first = position
+                    break
+                position = text.find(beginning, position + 1, end)
+        return first
+
+
+@functools.lru_cache(maxsize=10_000)
+def _beginnings_of_forms(lemma):
+    """The beginnings shared by the forms of `lemma` (morfeusz2's generator), lower case: one
+    for the forms starting with the same three letters ("być" -> "by", "jest", "są", "będ")."""
+    generator = _morfeusz()
+    forms = {lemma}
+    for spelling in (lemma, lemma.capitalize()):  # a proper name's lemma: "Zabrze"
+        try:
+            forms |= {form.lower() for form, *_rest in generator.generate(spelling)}
+        except RuntimeError:  # not a lemma the generator knows
+            continue
+    groups = {}
+    for form in forms:
+        groups.setdefault(form[:3], []).append(form)
+    return frozenset(os.path.commonprefix(group) for group in groups.values())
 
 
 # --- Matching in the database ------------------------------------------------------------------
@@ -257,7 +371,12 @@ def search(queryset, query, field="search_text", title_field=None):
     if not query:
         return queryset
     model = queryset.model
-    queryset = queryset.filter(pk__in=matching(model, query, field))
+    if connection.vendor == "postgresql":
+        # In the query itself, through the GIN index (which migration 0014 keeps the planner
+        # taking): a subquery would read the matching rows twice, a join back by key per row.
+        queryset = queryset.filter(TextMatches(field, query.tsquery()))
+    else:
+        queryset = queryset.filter(pk__in=matching(model, query, field))
     if title_field is None:
         return queryset
     rank = Case(
@@ -280,33 +399,36 @@ def snippet(text, query, words_around=SNIPPET_WORDS):
     matching words in <mark>; None when no word matches."""
     if not text or not query:
         return None
-    tokens = _WORD.finditer(text)
-    spans = []  # (start, end) of every word seen, to cut the window at word boundaries
-    hit = None
-    for match in tokens:
-        spans.append(match.span())
-        if query.matches_word(match.group().lower()):
-            hit = len(spans) - 1
-            break
+    hit = query.locate(text)
     if hit is None:
         return None
-    first = max(0, hit - words_around // 3)
-    start = spans[first][0]
-    # The words after the hit, up to the window's length.
-    window = [spans[hit]]
-    for match in tokens:
-        window.append(match.span())
-        if len(window) > words_around - (hit - first):
+    # Up to a third of the window's words before the hit (at the text's start, fewer).
+    wanted, reach, before = words_around // 3, 200, []
+    while True:
+        low = max(0, hit - reach)
+        before = [match.start() for match in _WORD.finditer(text, low, hit)]
+        if low and before and before[0] == low and _WORD.match(text, low - 1, low):
+            before = before[1:]  # a word cut by the reach
+        if len(before) >= wanted or low == 0:
             break
-    end = window[-1][1]
+        reach *= 4
+    before = before[max(0, len(before) - wanted) :] if wanted else []
+    start = before[0] if before else hit
+    # The words from the hit on, up to the window's length.
+    end = hit
+    for count, match in enumerate(_WORD.finditer(text, hit)):
+        end = match.end()
+        if count >= words_around - len(before):
+            break
     pieces, cursor = [], start
     for match in _WORD.finditer(text, start, end):
-        if query.matches_word(match.group().lower()):
+        word = match.group()
+        if word.startswith(query._beginnings) and query.matches_word(word.lower()):
             pieces.append(html.escape(text[cursor : match.start()]))
             pieces.append(f"<mark>{html.escape(match.group())}</mark>")
             cursor = match.end()
     pieces.append(html.escape(text[cursor:end]))
     body = " ".join("".join(pieces).split())  # the file's line breaks and runs of spaces
-    before = "… " if start > 0 else ""
+    before_mark = "… " if start > 0 else ""
     after = " …" if end < len(text) else ""
-    return mark_safe(before + body + after)
+    return mark_safe(before_mark + body + after)
