@@ -156,7 +156,7 @@ def index(*parts):
         for word in words(part):
             folded = fold(word)
             terms[folded] = None
-            for lemma in lemmas(word):
+            for lemma in sorted(lemmas(word)):  # the same text in every process
                 terms[fold(lemma)] = None
                 if folded != word:
                     vocabulary.add((folded, lemma))

@@ -109,7 +109,7 @@ QUERIES = [
     "podatku od nieruchomosci",
 ]
 STEPS = ["Query", "count", "page", "snippets"]
-TEXTS = Path(__file__).with_suffix(".txt")
+TEXTS = Path(__file__).parent.parent / "benchmark_search.txt"  # commands/ holds only commands
 
 
 def percentile(values, fraction):
