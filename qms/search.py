@@ -10,8 +10,10 @@ finds "audytu wewnętrznego" though no text holds "wewnętrznym"). Words with di
 numbers: "PR-0", "14") match as prefixes.
 
 Matching (`matching`): every word of the query matches a stored word. PostgreSQL: a tsquery over
-the GIN indexes of migrations 0004 and 0013; SQLite: the same terms matched as whole words in the
-stored text, without an index (several times slower; see `manage.py benchmark_search`).
+the GIN indexes of migrations 0004 and 0013 (kept without statistics by 0014, so that the planner
+always takes them: reading the table would run to_tsvector over every document's words); SQLite:
+the same terms matched as whole words in the stored text, without an index (several times slower;
+see `manage.py benchmark_search`).
 
 Ranking (`search`): code and title matches in the form typed, then code and title matches in other
 forms, then matches in the text only (summaries of changes, the file's contents).
