@@ -262,7 +262,7 @@ def test_the_snippet_of_an_edition_to_come_says_so(client_as, office, employee):
     (document,) = found(response)["documents"]
     assert document.snippet_of_next_edition
     assert "<mark>zamieszka</mark> na <mark>wybiegu</mark>" in document.snippet
-    assert "approved to come into force" in response.content.decode()
+    assert "zatwierdzonym do wejścia w życie" in response.content.decode()
 
 
 def test_the_other_kinds_show_a_snippet_of_their_own_text(client_as, office, auditor):
@@ -309,15 +309,15 @@ def test_without_a_query_the_page_says_what_can_be_searched(client_as, employee)
     assert response.status_code == 200
     assert response.context["results"] == []
     page = response.content.decode()
-    assert "What the search finds" in page
-    assert "Corrective actions: the correction" in page
+    assert "Co znajduje wyszukiwarka" in page
+    assert "Działania korygujące: korekcja" in page
 
 
 def test_no_results_says_what_to_try(client_as, office, employee):
     response = client_as(employee).get(SEARCH, {"q": "hipopotam"})
     assert response.status_code == 200
     assert response.context["found"] == 0
-    assert "Nothing found" in response.content.decode()
+    assert "Nic nie znaleziono" in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -348,7 +348,7 @@ def test_hostile_input_is_answered_with_a_page(client_as, office, coordinator, t
 def test_only_punctuation_says_there_is_no_word(client_as, employee):
     response = client_as(employee).get(SEARCH, {"q": "%%% ___ ''"})
     assert response.status_code == 200
-    assert "holds no word or number to search for" in response.content.decode()
+    assert "nie zawiera słowa ani liczby do wyszukania" in response.content.decode()
 
 
 @pytest.mark.parametrize("length", [MAX_QUERY_LENGTH + 1, 10_000])
@@ -357,7 +357,7 @@ def test_a_query_too_long_is_refused_with_the_forms_message(client_as, office, e
     assert response.status_code == 200
     assert response.context["results"] == []
     assert response.context["form"].errors["q"]
-    assert f"at most {MAX_QUERY_LENGTH} characters" in response.content.decode()
+    assert f"najwyżej {MAX_QUERY_LENGTH} znaków" in response.content.decode()
 
 
 def test_a_null_character_is_refused_with_the_forms_message(client_as, employee):
