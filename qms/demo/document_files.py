@@ -11,6 +11,8 @@ its text, render them again:
     DEBUG=1 .venv/bin/python -m qms.demo.document_files
 """
 
+import functools
+import io
 from pathlib import Path
 
 from django.utils.text import slugify
@@ -28,6 +30,16 @@ def path(code, edition):
 
 def read(code, edition):
     return path(code, edition).read_bytes()
+
+
+@functools.lru_cache(maxsize=None)
+def contents(code, edition):
+    """The text the search reads out of the file (qms.contents.read), read once per process: the
+    shipped files do not change while it runs, and reading a PDF's text takes far longer than
+    storing it (a second demo load, as the test suite does, would spend most of its time here)."""
+    from qms.contents import read as read_contents
+
+    return read_contents(io.BytesIO(read(code, edition)), "pdf")
 
 
 def editions():

@@ -124,10 +124,15 @@ class History:
                 upload=upload,
                 change_summary=summary,
                 author=self.author,
+                contents=document_files.contents(code, edition),
             )
             return self.document.versions.get(revision=1)
         return services.version_create_draft(
-            document=self.document, upload=upload, change_summary=summary, author=self.author
+            document=self.document,
+            upload=upload,
+            change_summary=summary,
+            author=self.author,
+            contents=document_files.contents(code, edition),
         )
 
     def approve(self, version, effective_on):
