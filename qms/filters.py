@@ -17,6 +17,7 @@ from django.db.models import (
     OuterRef,
     Q,
 )
+from django.db.models.functions import Substr
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -83,24 +84,54 @@ def with_version_in_force(documents):
 
 
 def register_queryset(user):
-    """The register as `user` may see it: staff without the history permission see only
-    documents that have a version in force, or one approved to come into force."""
+    """The register as `user` may see it, on the documents' table alone: staff without the history
+    permission see only active documents with an edition in force or approved to come into force
+    (Document.is_published). The filters, the search, the count and the order of a page need no
+    more; the page's own rows get their editions from `register_rows`."""
     # The words for the search (a file's text among them) are matched in the database, never
-    # loaded: a page of the register would otherwise carry megabytes.
-    documents = with_version_in_force(
-        Document.objects.select_related("process", "unit").defer("search_title", "search_text")
+    # loaded: a list of documents would otherwise carry megabytes.
+    documents = Document.objects.defer("search_title", "search_text")
+    if user.has_perm("qms.view_document_history"):
+        return documents
+    return documents.filter(status=DocumentStatus.ACTIVE, is_published=True)
+
+
+def register_rows(user, documents):
+    """The register's rows for `documents` (one page of register_queryset, in its order): each
+    with its process and unit, the edition in force and the one to follow it (with_version_in_force)
+    and, for who may see drafts, whether one is in work (`has_draft`). One query, for the page's
+    rows only: joined to every document that matches a search, the editions would cost more than
+    the search itself."""
+    keys = [document.pk for document in documents]
+    rows = with_version_in_force(
+        Document.objects.select_related("process", "unit")
+        .defer("search_title", "search_text", "process__search_text")
+        .filter(pk__in=keys)
     )
     if user.has_perm("qms.view_document_history"):
-        return documents.annotate(
+        rows = rows.annotate(
             has_draft=Exists(
                 DocumentVersion.objects.filter(document=OuterRef("pk"), status__in=WORK_IN_PROGRESS)
             )
         )
-    # On the annotations, so that the filter reuses their joins.
-    return documents.filter(
-        Q(version_in_force_id__isnull=False) | Q(next_edition__isnull=False),
-        status=DocumentStatus.ACTIVE,
-    )
+    found = {row.pk: row for row in rows.order_by()}
+    for document in documents:
+        if hasattr(document, "search_rank") and document.pk in found:
+            found[document.pk].search_rank = document.search_rank
+    return [found[key] for key in keys if key in found]
+
+
+def register_page(page, query, user):
+    """Give `page`, a page of register_queryset (filtered, ordered, only its keys loaded), the
+    rows the register and the search show (register_rows) and their snippets (with_snippets)."""
+    page.object_list = register_rows(user, page.object_list)
+    return with_snippets(page, query)
+
+
+# How much of each edition's text a page's snippets are first looked for in: the first match is
+# nearly always there, and the whole texts of a page's editions are megabytes. The editions with
+# no match there are read whole, in a second query.
+SNIPPET_LOOKAHEAD = 4000
 
 
 def with_snippets(documents, query):
@@ -110,7 +141,9 @@ def with_snippets(documents, query):
     (`snippet_of_next_edition` is then true). The texts are those the search finds documents by
     (qms.services.document_refresh_search_text): never a draft's, nor a withdrawn document's.
 
-    One query fetches the texts of the page's documents only. Returns `documents`.
+    One query reads the beginnings of the page's editions' texts (SNIPPET_LOOKAHEAD), a second
+    the whole texts of those whose beginning holds no match, unless the document was found by
+    its code or title (a `search_rank` above 0): its title then shows why. Returns `documents`.
     """
     for document in documents:
         document.snippet, document.snippet_of_next_edition = None, False
@@ -120,13 +153,24 @@ def with_snippets(documents, query):
         document__in=[document.pk for document in documents],
         status__in=[VersionStatus.IN_FORCE, VersionStatus.SCHEDULED],
     ).order_by()  # not by document: no join
-    texts = {}
-    for document_id, status, content in editions.values_list("document_id", "status", "content"):
-        texts.setdefault(document_id, {})[status] = content
+    by_title = {document.pk for document in documents if getattr(document, "search_rank", 0)}
+    found, unread = {}, {}
+    # One character more than looked in: whether the text goes on (its length would cost
+    # reading it whole).
+    beginnings = editions.values_list(
+        "pk", "document_id", "status", Substr("content", 1, SNIPPET_LOOKAHEAD + 1)
+    )
+    for pk, document_id, status, beginning in beginnings:
+        whole = len(beginning) <= SNIPPET_LOOKAHEAD
+        found[document_id, status] = snippet(beginning[:SNIPPET_LOOKAHEAD], query, whole=whole)
+        if found[document_id, status] is None and not whole and document_id not in by_title:
+            unread[pk] = (document_id, status)
+    if unread:
+        for pk, content in editions.filter(pk__in=unread).values_list("pk", "content"):
+            found[unread[pk]] = snippet(content, query)
     for document in documents:
-        by_status = texts.get(document.pk, {})
         for status in (VersionStatus.IN_FORCE, VersionStatus.SCHEDULED):
-            document.snippet = snippet(by_status.get(status), query)
+            document.snippet = found.get((document.pk, status))
             if document.snippet is not None:
                 document.snippet_of_next_edition = status == VersionStatus.SCHEDULED
                 break
@@ -211,21 +255,17 @@ class DocumentFilter(django_filters.FilterSet):
         if value == RegisterStatus.WITHDRAWN:
             return queryset.filter(status=DocumentStatus.WITHDRAWN)
         queryset = queryset.filter(status=DocumentStatus.ACTIVE)
-        if value == RegisterStatus.IN_FORCE:
-            return queryset.filter(version_in_force_id__isnull=False)
-        if value == RegisterStatus.SCHEDULED:
-            return queryset.filter(next_edition__isnull=False)
-        if value == RegisterStatus.DRAFT:
-            return queryset.filter(
-                Exists(
-                    DocumentVersion.objects.filter(
-                        document=OuterRef("pk"), status__in=WORK_IN_PROGRESS
-                    )
-                )
-            )
-        if value == RegisterStatus.REVIEW_DUE:
-            return queryset.filter(review_on__lt=today())
-        return queryset
+        editions = {
+            RegisterStatus.IN_FORCE: Q(status=VersionStatus.IN_FORCE),
+            RegisterStatus.SCHEDULED: Q(status=VersionStatus.SCHEDULED),
+            RegisterStatus.DRAFT: Q(status__in=WORK_IN_PROGRESS),
+            RegisterStatus.REVIEW_DUE: Q(status=VersionStatus.IN_FORCE, next_review_on__lt=today()),
+        }.get(value)
+        if editions is None:
+            return queryset
+        return queryset.filter(
+            Exists(DocumentVersion.objects.filter(editions, document=OuterRef("pk")))
+        )
 
 
 class ProcessFilter(django_filters.FilterSet):

@@ -345,9 +345,9 @@ def matching(model, query, field="search_text", exact=False):
     """The primary keys of `model`'s rows whose `field` matches every word of `query`."""
     rows = model._base_manager.all()
     if connection.vendor == "postgresql":
-        # Collected through the GIN index in a subquery (DISTINCT keeps the planner from
-        # flattening it into a walk of the whole table in the register's order).
-        return rows.filter(TextMatches(field, query.tsquery(exact))).values("pk").distinct()
+        # Collected through the GIN index; as `search` ranks with it, a hashed subplan, built
+        # once per query (a DISTINCT here would let the planner prefer a walk of the primary key).
+        return rows.filter(TextMatches(field, query.tsquery(exact))).values("pk")
     rows = rows.annotate(_words=Concat(Value(" "), F(field), Value(" "), output_field=TextField()))
     for folded, alternatives, is_prefix in query:
         if is_prefix:
@@ -396,9 +396,11 @@ def search(queryset, query, field="search_text", title_field=None):
 SNIPPET_WORDS = 30
 
 
-def snippet(text, query, words_around=SNIPPET_WORDS):
+def snippet(text, query, words_around=SNIPPET_WORDS, whole=True):
     """A few lines of `text` around the first word that matches `query`, escaped, with the
-    matching words in <mark>; None when no word matches."""
+    matching words in <mark>; None when no word matches. When `text` is only the beginning of a
+    longer text (`whole` false), also None when the lines would run to its end: the caller then
+    looks in the whole text."""
     if not text or not query:
         return None
     hit = query.locate(text)
@@ -417,11 +419,14 @@ def snippet(text, query, words_around=SNIPPET_WORDS):
     before = before[max(0, len(before) - wanted) :] if wanted else []
     start = before[0] if before else hit
     # The words from the hit on, up to the window's length.
-    end = hit
+    end, complete = hit, False
     for count, match in enumerate(_WORD.finditer(text, hit)):
         end = match.end()
         if count >= words_around - len(before):
+            complete = end < len(text)  # its last word may be cut where the text was
             break
+    if not whole and not complete:
+        return None
     pieces, cursor = [], start
     for match in _WORD.finditer(text, start, end):
         word = match.group()

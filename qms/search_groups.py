@@ -15,7 +15,7 @@ from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext_lazy as _
 
 from . import roles
-from .filters import register_queryset, with_snippets
+from .filters import register_page, register_queryset
 from .models import Document, Process
 from .search import search, snippet
 
@@ -25,8 +25,8 @@ class SearchGroup:
     """One kind of record on the search page.
 
     `key` names the group in the page's address (`<key>_page`) and its section's id; `find(user,
-    query)` returns the matching rows `user` may open, best first, with what `template` (one
-    result) shows of them; `prepare(rows, query)` gives the rows of one page their `snippet`.
+    query)` returns the matching rows `user` may open, best first; `prepare(page, query, user)`
+    gives the rows of one page what `template` (one result) shows of them, their `snippet` too.
     """
 
     key: str
@@ -39,7 +39,7 @@ class SearchGroup:
 def snippets_from(*fields):
     """A group's `prepare`: each row's snippet cut from its own `fields` (no database query)."""
 
-    def prepare(rows, query):
+    def prepare(rows, query, user):
         for row in rows:
             text = "\n".join(filter(None, (getattr(row, field) for field in fields)))
             row.snippet = snippet(text, query)
@@ -58,10 +58,11 @@ def gather():
 
 
 def find_documents(user, query):
-    """The register as `user` sees it (register_queryset), code and title matches first."""
+    """The register as `user` sees it (register_queryset), code and title matches first; only
+    the keys, as on the register's page (register_page gives a page its rows)."""
     if not roles.can_read_documents(user):  # the register's own rule
         return Document.objects.none()
-    return search(register_queryset(user), query, title_field="search_title")
+    return search(register_queryset(user), query, title_field="search_title").only("pk")
 
 
 def find_processes(user, query):
@@ -76,7 +77,7 @@ GROUPS = [
         title=_("Documents"),
         find=find_documents,
         template="qms/search_document.html",
-        prepare=with_snippets,
+        prepare=register_page,
     ),
     SearchGroup(
         key="processes",

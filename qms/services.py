@@ -80,18 +80,24 @@ def policy_put_in_force(*, policy: QualityPolicy, user) -> QualityPolicy:
 def document_refresh_search_text(document: Document) -> None:
     """What the search finds a document by: its code and title; the published versions' summaries
     of changes; the text of the editions every member of staff may read (the one in force and the
-    one approved to follow it), never a draft's or a withdrawn edition's."""
+    one approved to follow it), never a draft's or a withdrawn edition's. And whether there is
+    such an edition (`is_published`): every change of an edition's status comes through here."""
     published = document.versions.filter(
         status__in=[VersionStatus.IN_FORCE, VersionStatus.SCHEDULED, VersionStatus.SUPERSEDED]
     )
     summaries = published.values_list("change_summary", flat=True)
-    contents = published.filter(
-        status__in=[VersionStatus.IN_FORCE, VersionStatus.SCHEDULED]
-    ).values_list("content", flat=True)
+    contents = list(
+        published.filter(status__in=[VersionStatus.IN_FORCE, VersionStatus.SCHEDULED]).values_list(
+            "content", flat=True
+        )
+    )
     document.search_title = index(document.code, document.title)
     document.search_text = index(document.code, document.title, *summaries, *contents)
+    document.is_published = bool(contents)
     Document.objects.filter(pk=document.pk).update(
-        search_title=document.search_title, search_text=document.search_text
+        search_title=document.search_title,
+        search_text=document.search_text,
+        is_published=document.is_published,
     )
 
 

@@ -8,8 +8,9 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Window
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 
@@ -20,6 +21,39 @@ PER_PAGE = 50
 
 def paginate(request, queryset, per_page=PER_PAGE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+class CountingPaginator(Paginator):
+    """A paginator whose page's query counts all the rows too (a window function): a search
+    walks its matches once, not once to count them and again to rank them. Only a page past the
+    last one (a stale link) costs the usual count, and then the last page."""
+
+    def get_page(self, number):
+        try:
+            number = max(int(number), 1)
+        except (TypeError, ValueError):
+            number = 1
+        bottom = (number - 1) * self.per_page
+        rows = list(
+            self.object_list.annotate(_rows_in_all=Window(Count("*")))[
+                bottom : bottom + self.per_page
+            ]
+        )
+        if not rows and number == 1:
+            self.__dict__["count"] = 0
+            return self._get_page(rows, 1, self)
+        if not rows:
+            return super().get_page(number)
+        self.__dict__["count"] = rows[0]._rows_in_all  # Paginator.count is a cached_property
+        try:
+            return self._get_page(rows, self.validate_number(number), self)
+        except InvalidPage:  # fewer rows than the page's number says: orphans
+            return super().get_page(number)
+
+
+def paginate_counting(request, queryset, per_page=PER_PAGE):
+    """`paginate`, in one query for the page and the count (CountingPaginator)."""
+    return CountingPaginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 def submitted(request):

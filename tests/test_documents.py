@@ -721,6 +721,66 @@ def test_migration_puts_editions_brought_into_force_too_early_back_on_schedule(
     assert DocumentVersion.history.filter(id=records["in_review"]).first().status == "scheduled"
 
 
+def published(document):
+    return Document.objects.values_list("is_published", flat=True).get(pk=document.pk)
+
+
+def test_a_document_is_published_to_staff_while_an_edition_is_in_force_or_scheduled(
+    client_as, employee, owner, coordinator
+):
+    """Document.is_published, which the register counts staff's documents by, follows every
+    change of its editions' status."""
+    document = factories.document(code="IN-10")
+    draft = factories.draft_version(document, author=owner)
+    assert not published(document)
+    services.version_submit(version=draft, user=owner)
+    services.version_approve(version=draft, user=coordinator, effective_on=today() + 3 * DAY)
+    assert published(document)  # scheduled: staff read it beforehand
+    services.editions_come_into_force(on=today() + 3 * DAY)
+    assert published(document)
+    factories.draft_version(document, author=owner)
+    assert published(document)  # a draft beside the edition in force changes nothing
+    services.document_withdraw(document=document, user=coordinator, reason="Zbędny.")
+    assert not published(document)
+    assert client_as(employee).get(reverse("intranet:document_list")).context[
+        "page_obj"
+    ].paginator.count == 0
+
+
+def test_migration_marks_the_documents_staff_see(owner, coordinator):
+    migration = importlib.import_module("qms.migrations.0015_document_is_published")
+    in_force = factories.document(code="IN-11")
+    factories.version_in_force(in_force, author=owner, approver=coordinator)
+    scheduled = factories.document(code="IN-12")
+    factories.version_in_force(
+        scheduled, author=owner, approver=coordinator, effective_on=today() + DAY
+    )
+    draft = factories.document(code="IN-13")
+    factories.draft_version(draft, author=owner)
+    Document.objects.update(is_published=False)  # as the new column starts
+
+    migration.mark_published(django_apps, None)
+
+    assert [published(d) for d in (in_force, scheduled, draft)] == [True, True, False]
+
+
+def test_register_pages_count_once_and_a_page_past_the_end_shows_the_last(
+    client_as, employee, owner, coordinator
+):
+    bulk_documents(120, author=owner, approver=coordinator)
+    client = client_as(employee)
+    register = reverse("intranet:document_list")
+    second = client.get(register, {"page": 2}).context["page_obj"]
+    assert (second.number, second.paginator.count, second.paginator.num_pages) == (2, 120, 3)
+    assert [d.code for d in second][:2] == ["D-00050", "D-00051"]
+    for stale in ("9", "-1", "abc"):
+        page = client.get(register, {"page": stale}).context["page_obj"]
+        assert page.paginator.count == 120
+        assert page.number == (3 if stale == "9" else 1)
+    empty = client.get(register, {"q": "nic takiego"}).context["page_obj"]
+    assert (empty.paginator.count, list(empty)) == (0, [])
+
+
 # --- Bad uploads: refused with a clear message, nothing stored ------------------------------
 
 BAD_UPLOADS = [
@@ -1073,6 +1133,7 @@ def bulk_documents(n, *, author, approver, versions=1, **document_fields):
                 code=f"D-{i:05d}",
                 title=f"Dokument {i}",
                 search_text=index(f"D-{i:05d}", f"Dokument {i}"),
+                is_published=True,  # its last edition is in force, as the services would record
                 kind=DocumentKind.PROCEDURE,
                 process=process,
                 unit=unit,
@@ -1106,7 +1167,8 @@ def bulk_documents(n, *, author, approver, versions=1, **document_fields):
     return documents
 
 
-# With a query: + 1 for the texts of the page's editions, cut into snippets (qms.filters).
+# The page's keys with the count, the page's rows, and with a query the beginnings of the texts
+# of the page's editions, cut into snippets (qms.filters.register_page).
 @pytest.mark.parametrize(("role", "queries"), [("coordinator", 10), ("employee", 10)])
 @pytest.mark.parametrize("rows", [10, 1000])
 def test_register_queries_do_not_grow_with_rows(

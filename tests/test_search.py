@@ -49,6 +49,15 @@ def test_snippet_marks_the_forms_and_escapes_the_text(db):
     assert snippet(text, Query("audyt")) is None
 
 
+def test_a_snippet_of_a_texts_beginning_is_given_only_when_its_words_end_inside_it(db):
+    query = Query("skarga")
+    beginning = "Skargę rozpatruje się w terminie czternastu dni od dnia jej wpływu."
+    assert "<mark>Skargę</mark>" in snippet(beginning, query, words_around=5, whole=False)
+    # The words after the match would run to the end of what was read: the caller reads more.
+    assert snippet(beginning, query, whole=False) is None
+    assert snippet(beginning, query) is not None
+
+
 @pytest.fixture
 def register(owner, coordinator):
     """Four documents in force (one with a second edition), one draft only, one withdrawn."""

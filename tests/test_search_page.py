@@ -26,6 +26,7 @@ from qms.models import (
     VersionStatus,
     default_next_review,
 )
+from qms.filters import SNIPPET_LOOKAHEAD
 from qms.search import index, search
 from qms.search_groups import gather
 from qms.views.search import PER_PAGE
@@ -425,6 +426,30 @@ def test_the_register_without_a_query_shows_no_snippets(client_as, office, emplo
     assert all(document.snippet is None for document in response.context["page_obj"])
 
 
+def test_a_match_deep_in_a_long_text_still_gives_its_snippet(client_as, office, employee):
+    """The snippets are looked for in the texts' beginnings first (SNIPPET_LOOKAHEAD); a text
+    whose first match lies further on is read whole."""
+    filler = "Procedura opisuje przyjmowanie korespondencji w kancelarii urzędu. " * 200
+    assert len(filler) > 2 * SNIPPET_LOOKAHEAD
+    with_text(office["in_force"].versions.get(), filler + "Tu pelikan czeka na rejs.")
+    response = client_as(employee).get(REGISTER, {"q": "pelikan"})
+    (document,) = response.context["page_obj"]
+    assert document.code == "PR-71"
+    assert "<mark>pelikan</mark> czeka na rejs" in document.snippet
+    assert document.snippet.startswith("… ")
+
+
+def test_a_match_at_the_end_of_a_texts_beginning_shows_the_words_after_it(
+    client_as, office, employee
+):
+    # The match falls just before the beginning read first ends: its words run on past it.
+    words = "kancelaria " * ((SNIPPET_LOOKAHEAD - 20) // len("kancelaria "))
+    with_text(office["in_force"].versions.get(), words + "pelikan czeka na rejs do Gdyni.")
+    response = client_as(employee).get(REGISTER, {"q": "pelikan"})
+    (document,) = response.context["page_obj"]
+    assert "<mark>pelikan</mark> czeka na rejs do Gdyni." in document.snippet
+
+
 # Query counts: the same for 10 records of each kind as for 1,000
 
 
@@ -440,6 +465,7 @@ def add_records(n, user):
             unit=unit,
             search_title=index(f"BULK-{i:04d}", f"Instrukcja {i}"),
             search_text=index(f"BULK-{i:04d}", f"Instrukcja {i}", "Opieka nad zebrą."),
+            is_published=True,  # its edition in force is created below
         )
         for i in range(n)
     )
@@ -495,9 +521,11 @@ def add_records(n, user):
 # the page's editions (1). The employee finds no findings or actions here (the audit is under
 # way); an account without a role finds no documents or processes either, without a query.
 SEARCH_QUERIES = {
-    "coordinator": 16,  # 4 + 1, documents 3, processes, audits, findings and actions 2 each
-    "employee": 13,  # 4 + 1, documents 3, processes 2, audits, findings and actions 1 each
-    "no_role": 8,  # 4 + 1, audits, findings and actions 1 each
+    # 4 + 1; the documents' page and count, its rows, their snippets; one query (the page and
+    # the count) for each other kind (qms.shortcuts.CountingPaginator)
+    "coordinator": 12,
+    "employee": 12,
+    "no_role": 8,  # 4 + 1, audits, findings and actions
 }
 
 
@@ -526,7 +554,7 @@ def test_register_queries_with_snippets_do_not_grow_with_documents(
     add_records(rows, coordinator)
     client = client_as(employee)
     # Session, user, permissions (2), the organisation; the filter's processes and units; the
-    # count and the page; the texts of the page's editions.
+    # page's keys with the count; the page's rows; the beginnings of their editions' texts.
     with django_assert_num_queries(10):
         response = client.get(REGISTER, {"q": "zebrą"})
     assert response.context["page_obj"].paginator.count == rows

@@ -32,7 +32,7 @@ def read(code, edition):
     return path(code, edition).read_bytes()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def contents(code, edition):
     """The text the search reads out of the file (qms.contents.read), read once per process: the
     shipped files do not change while it runs, and reading a PDF's text takes far longer than

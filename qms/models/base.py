@@ -40,9 +40,9 @@ LONG_PROSE = 5000  # a page: the quality policy, an audit's conclusions
 # indexed up to this point, and its page says so.
 EDITION_TEXT = 500_000
 
-# Fields computed from others (the search's words, the text read out of a file): never typed, so
-# never a change worth a row in the history.
-DERIVED_FIELDS = {"search_text", "search_title", "content", "content_state"}
+# Fields computed from others (the search's words, the text read out of a file, whether staff see
+# a document): never typed, so never a change worth a row in the history.
+DERIVED_FIELDS = {"search_text", "search_title", "content", "content_state", "is_published"}
 
 # The dates a quality record may carry. The office has been certified since 2008; a date outside
 # these years is a slip of the keyboard (year 0001, 9999-12-31), and date arithmetic on it would

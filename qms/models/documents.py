@@ -130,6 +130,11 @@ class Document(QualityRecord):
     # the summaries of changes and the text of the editions staff may read.
     search_title = models.TextField(editable=False, blank=True)
     search_text = models.TextField(editable=False, blank=True)
+    # Whether an edition is in force or approved to come into force: what makes the document
+    # visible to staff. Kept with the search's words by the services, so that the register and
+    # the search count and rank the documents staff see on this table alone, without joining
+    # every match to its editions (qms.filters.register_queryset).
+    is_published = models.BooleanField(_("published to staff"), default=False, editable=False)
 
     objects = DocumentQuerySet.as_manager()
 

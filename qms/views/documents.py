@@ -16,7 +16,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from qms import roles, services
-from qms.filters import DocumentFilter, editions_to_approve, register_queryset, with_snippets
+from qms.filters import (
+    DocumentFilter,
+    editions_to_approve,
+    register_page,
+    register_queryset,
+    with_version_in_force,
+)
 from qms.forms.documents import (
     ApproveForm,
     DocumentCreateForm,
@@ -37,7 +43,7 @@ from qms.models import (
 )
 from qms.models.documents import WORK_IN_PROGRESS
 from qms.pdf import render_pdf
-from qms.shortcuts import crumb, form_page, paginate, show_errors, submitted
+from qms.shortcuts import crumb, form_page, paginate, paginate_counting, show_errors, submitted
 from qms.uploads import download_name
 
 
@@ -72,7 +78,9 @@ def document_list(request):
         "qms/document_list.html",
         {
             "filter": documents,
-            "page_obj": with_snippets(paginate(request, documents.qs), documents.query),
+            "page_obj": register_page(
+                paginate_counting(request, documents.qs.only("pk")), documents.query, request.user
+            ),
             "can_create": roles.can_create_document(request.user),
         },
     )
@@ -211,7 +219,7 @@ def document_reviews(request):
     """Documents past their review date, and the versions waiting for this user's approval."""
     reads_history = request.user.has_perm("qms.view_document_history")
     overdue = (
-        register_queryset(request.user)
+        with_version_in_force(register_queryset(request.user))
         .filter(status=DocumentStatus.ACTIVE, review_on__lt=today())
         .select_related("owner__staff_profile", "process__owner__staff_profile")
         .order_by("review_on", "code")
@@ -248,7 +256,7 @@ def document_register_pdf(request):
         output_field=IntegerField(),
     )
     documents = (
-        register_queryset(request.user)
+        with_version_in_force(register_queryset(request.user).select_related("process", "unit"))
         .filter(status=DocumentStatus.ACTIVE, version_in_force_id__isnull=False)
         .order_by(kind_order, "code")
     )

@@ -9,13 +9,14 @@ without a role finds what it may read (closed audits' reports).
 
 from dataclasses import dataclass
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from qms.forms.search import SearchForm
 from qms.search import Query
 from qms.search_groups import SearchGroup, gather
+from qms.shortcuts import CountingPaginator
 
 # Results a page of each kind: a search page shows several kinds at once.
 PER_PAGE = 10
@@ -34,9 +35,9 @@ class Results:
     @classmethod
     def of(cls, group, request, query):
         param = f"{group.key}_page"
-        paginator = Paginator(group.find(request.user, query), PER_PAGE)
+        paginator = CountingPaginator(group.find(request.user, query), PER_PAGE)
         page = paginator.get_page(request.GET.get(param))
-        group.prepare(page, query)
+        group.prepare(page, query, request.user)
 
         def url(number):
             params = request.GET.copy()

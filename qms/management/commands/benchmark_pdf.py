@@ -233,6 +233,7 @@ class Command(BaseCommand):
                 kind=DocumentKind.PROCEDURE,
                 unit=unit,
                 process=process,
+                is_published=True,  # its edition in force, created below
             )
             for n in range(count)
         )

@@ -14,12 +14,14 @@ search indexes' pending entries are then merged and ANALYZE run, as autovacuum w
 Then it times what the register's page does for each query (one-, two- and three-word queries, a
 word found only in the editions' texts, a code's prefix, the unique sentence's words), as
 qms.views.documents.document_list does it: the filters on the register's queryset
-(DocumentFilter, register_queryset, the filter's Query), the count and the first page
-(Paginator), and the snippets of the page's rows (qms.filters.with_snippets: their editions'
-texts read in one query, qms.search.snippet over each). After one untimed round (which fills the
-caches; its slowest query is reported), each query runs --queries times, in rotation. It prints
-the median and 95th percentile in milliseconds per query and per number of words, each as a ratio
-to the register's first page without a query measured in the same run, with each step's median.
+(DocumentFilter, register_queryset, the filter's Query); the first page's keys and the count, in
+one query (qms.shortcuts.CountingPaginator); the page's rows with their editions
+(qms.filters.register_rows); and their snippets (qms.filters.with_snippets: the beginnings of
+their editions' texts read in one query, qms.search.snippet over each). After one untimed round
+(which fills the caches; its slowest query is reported), each query runs --queries times, in
+rotation. It prints the median and 95th percentile in milliseconds per query and per number of
+words, each as a ratio to the register's first page without a query measured in the same run,
+with each step's median.
 """
 
 import itertools
@@ -32,12 +34,11 @@ from urllib.parse import urlencode
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import BaseCommand, CommandError
-from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.http import QueryDict
 from django.utils import timezone
 
-from qms.filters import DocumentFilter, register_queryset, with_snippets
+from qms.filters import DocumentFilter, register_queryset, register_rows, with_snippets
 from qms.models import (
     ContentState,
     Document,
@@ -50,7 +51,7 @@ from qms.models import (
     default_next_review,
 )
 from qms.search import index, words
-from qms.shortcuts import PER_PAGE
+from qms.shortcuts import PER_PAGE, CountingPaginator
 
 KINDS = [
     (DocumentKind.PROCEDURE, "PR", "Procedura"),
@@ -108,7 +109,7 @@ QUERIES = [
     "zamowien publicznych ponizej",
     "podatku od nieruchomosci",
 ]
-STEPS = ["Query", "count", "page", "snippets"]
+STEPS = ["Query", "page", "rows", "snippets"]
 TEXTS = Path(__file__).parent.parent / "benchmark_search.txt"  # commands/ holds only commands
 
 
@@ -260,6 +261,7 @@ class Command(BaseCommand):
                         process=rng.choice(processes),
                         search_title=search_text(code, title),
                         search_text=text,
+                        is_published=True,  # its edition in force, created below
                     )
                 )
                 texts.append((summaries, content))
@@ -318,12 +320,11 @@ class Command(BaseCommand):
         )
         query = filters.query  # looked up once, for the filter and the snippets
         steps["Query"] = time.perf_counter()
-        paginator = Paginator(filters.qs, PER_PAGE)
-        count = paginator.count
-        steps["count"] = time.perf_counter()
-        page = paginator.get_page(1)
-        list(page)
+        page = CountingPaginator(filters.qs.only("pk"), PER_PAGE).get_page(1)
+        count = page.paginator.count
         steps["page"] = time.perf_counter()
+        page.object_list = register_rows(staff, page.object_list)
+        steps["rows"] = time.perf_counter()
         with_snippets(page, query)
         steps["snippets"] = time.perf_counter()
         times, previous = {}, started
