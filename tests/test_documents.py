@@ -742,9 +742,13 @@ def test_a_document_is_published_to_staff_while_an_edition_is_in_force_or_schedu
     assert published(document)  # a draft beside the edition in force changes nothing
     services.document_withdraw(document=document, user=coordinator, reason="Zbędny.")
     assert not published(document)
-    assert client_as(employee).get(reverse("intranet:document_list")).context[
-        "page_obj"
-    ].paginator.count == 0
+    assert (
+        client_as(employee)
+        .get(reverse("intranet:document_list"))
+        .context["page_obj"]
+        .paginator.count
+        == 0
+    )
 
 
 def test_migration_marks_the_documents_staff_see(owner, coordinator):

@@ -17,6 +17,7 @@ from audits.models import (
     FindingKind,
 )
 from qms import services
+from qms.filters import SNIPPET_LOOKAHEAD
 from qms.forms.search import MAX_QUERY_LENGTH
 from qms.models import (
     Document,
@@ -26,7 +27,6 @@ from qms.models import (
     VersionStatus,
     default_next_review,
 )
-from qms.filters import SNIPPET_LOOKAHEAD
 from qms.search import index, search
 from qms.search_groups import gather
 from qms.views.search import PER_PAGE
