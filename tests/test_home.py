@@ -57,6 +57,10 @@ SLICES_THAT_SAY_HOW_MANY = {
         "each list of the home page says how many there are in all and links to the full list "
         "(test_every_list_of_work_says_how_many_and_links_to_all)"
     ),
+    ("qms/shortcuts.py", "get_page"): (
+        "CountingPaginator cuts a page as Django's Paginator does, and counts every row in the "
+        "same query: the page says how many there are and links to the others"
+    ),
     ("qms/management/commands/benchmark_pdf.py", "create_audits"): (
         "a benchmark's sample of clauses, shown to no one"
     ),
