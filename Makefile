@@ -13,7 +13,7 @@ TEST_ENV := SECRET_KEY=test-only-secret-key-not-for-production DEBUG=0
 TEST_WORKERS ?= 2
 
 .PHONY: run test check bench setup lint format messages makemessages \
-	system-packages runtime-packages clean
+	system-packages runtime-packages local-env clean
 
 # Debian packages: what `make run` needs, and what `make test` needs on top of it. Each has a
 # shell test that passes when the package is there (`make system-packages has_chromium=false`,
@@ -74,10 +74,14 @@ locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | runtime-package
 
 messages: locale/pl/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
 
-setup: runtime-packages $(VENV)/.installed messages
+# Local development settings for manage.py typed by hand (`manage.py check`, `makemigrations`):
+# a git-ignored .env with DEBUG=1. Real environment variables always win over it (the suite and
+# production set theirs), so it changes nothing where DEBUG is set.
+local-env:
+	@test -f .env || printf '# Local development only (git-ignored).\nDEBUG=1\n' > .env
+
+setup: runtime-packages $(VENV)/.installed messages local-env
 	mkdir -p var/private
-	@# Local development settings for manage.py typed by hand; never used where DEBUG is set.
-	test -f .env || printf '# Local development only (git-ignored).\nDEBUG=1\n' > .env
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py load_demo
 	@# What the daily timer does in production: editions whose day has come come into force.
@@ -90,13 +94,13 @@ run: setup
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite: ruff, then every test (browser, HTML validity and slow ones included).
-test: system-packages lint $(VENV)/.installed-dev node_modules/.installed messages
+test: system-packages lint $(VENV)/.installed-dev node_modules/.installed messages local-env
 	mkdir -p var
 	$(TEST_ENV) $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The quick loop while editing: ruff, missing migrations, and the tests that need neither a
 # browser nor much time (no chromium, Java or npm needed).
-check: runtime-packages lint $(VENV)/.installed-dev messages
+check: runtime-packages lint $(VENV)/.installed-dev messages local-env
 	mkdir -p var
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PY) -m pytest -n $(TEST_WORKERS) -m "not browser and not slow" $(PYTEST_ARGS)

@@ -43,6 +43,10 @@ RECORD_TYPES = {
     "checklist-item": "audits.ChecklistItem",
     "finding": "audits.Finding",
     "action": "audits.CorrectiveAction",
+    "questionnaire": "surveys.Questionnaire",
+    "question-group": "surveys.QuestionGroup",
+    "question": "surveys.Question",
+    "survey": "surveys.Campaign",
 }
 
 # Never shown as a change: the creation stamp does not change, and a long text is cut short.

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "qms",
     "certificates",
     "audits",
+    "surveys",
 ]
 
 MIDDLEWARE = [

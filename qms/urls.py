@@ -14,11 +14,13 @@ from django.urls import include, path
 
 from audits import urls as audit_urls
 from certificates import urls as certificate_urls
+from surveys import urls as survey_urls
 
 from .views import accounts, documents, history, home, organisation, processes, search, units
 
 public_patterns = [
     *certificate_urls.public_patterns,
+    *survey_urls.public_patterns,
     path("accessibility/", organisation.accessibility_statement, name="accessibility"),
     path("changes/", organisation.change_register, name="change_register"),
 ]

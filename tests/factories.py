@@ -207,6 +207,41 @@ def version_in_force(
     return services.version_approve(version=version, user=approver, **approve)
 
 
+# The residents' survey (tests/test_surveys.py)
+
+
+def questionnaire(groups=(("Kompetencje", ("Wiedza pracownika", "Jasność wyjaśnień")),), **kw):
+    """A questionnaire with `groups`: (name, (question texts))."""
+    from surveys.models import Question, QuestionGroup, Questionnaire
+
+    n = next(_seq)
+    made = Questionnaire.objects.create(**{"title": f"Ankieta {n}", **kw})
+    for position, (name, texts) in enumerate(groups, start=1):
+        group = QuestionGroup.objects.create(questionnaire=made, position=position, name=name)
+        for number, text in enumerate(texts, start=1):
+            Question.objects.create(group=group, position=number, text=text)
+    return made
+
+
+def campaign(**kw):
+    """A campaign open from a month ago to a month ahead (a new questionnaire unless given)."""
+    from django.utils import timezone
+
+    from surveys.models import Campaign
+
+    n = next(_seq)
+    today = timezone.localdate()
+    defaults = {
+        "name": f"Badanie satysfakcji {n}",
+        "code": f"badanie-{n}",
+        "opens_on": today - datetime.timedelta(days=30),
+        "closes_on": today + datetime.timedelta(days=30),
+    }
+    if "questionnaire" not in kw:
+        defaults["questionnaire"] = questionnaire()
+    return Campaign.objects.create(**{**defaults, **kw})
+
+
 # Internal audits: programmes, audits, checklist questions, findings (tests/test_checklists.py)
 
 
@@ -365,6 +400,7 @@ def world(users):
     Audit.objects.filter(pk=closed.pk).update(
         status=AuditStatus.CLOSED, reported_at=timezone.now(), closed_at=timezone.now()
     )
+    survey = campaign()
     return {
         "organisation": org,
         "certificate": cert,
@@ -405,6 +441,10 @@ def world(users):
         "effective_action": effective,
         # An account the coordinator deactivates, reactivates and unlocks.
         "account": colleague,
+        "survey": survey,
+        "survey_questionnaire": survey.questionnaire,
+        "survey_group": survey.questionnaire.groups.first(),
+        "survey_question": survey.questionnaire.groups.first().questions.first(),
     }
 
 

@@ -8,6 +8,8 @@ Each entry: name -> (path, who is signed in (a demo account, or None), expected 
 force) and `{work[PR-06]}` (its draft or version in review).
 """
 
+from django.utils import timezone
+
 from audits.models import (
     NONCONFORMITIES,
     Audit,
@@ -27,6 +29,7 @@ from qms.models import (
     Representative,
     VersionStatus,
 )
+from surveys.models import Campaign
 
 PAGES = {
     # Public pages
@@ -35,6 +38,11 @@ PAGES = {
     "certificate-detail": ("/certificates/{certificate}/", None, 200),
     "accessibility-statement": ("/accessibility/", None, 200),
     "change-register": ("/changes/", None, 200),
+    # The residents' survey: this year's campaign (open), its thanks, last year's (closed)
+    "survey-form": ("/ankieta/{survey[open]}/", None, 200),
+    "survey-form-en": ("/en/ankieta/{survey[open]}/", None, 200),
+    "survey-thanks": ("/ankieta/{survey[open]}/dziekujemy/", None, 200),
+    "survey-closed": ("/ankieta/{survey[closed]}/", None, 200),
     "login": ("/accounts/login/", None, 200),
     "not-found": ("/no-such-page/", None, 404),
     # The intranet, as the ISO representative's office
@@ -293,6 +301,14 @@ def _action(status):
     )
 
 
+def _survey(which):
+    """The short address of the demo's campaign open today, or of one that is closed."""
+    today = timezone.localdate()
+    open_now = Campaign.objects.open_on(today)
+    campaigns = open_now if which == "open" else Campaign.objects.exclude(pk__in=open_now)
+    return campaigns.order_by("-opens_on").first().code
+
+
 RECORDS = {
     "programme": _ByKey(lambda _key: AuditProgramme.objects.latest("year").year),
     "audit_in": _ByKey(_audit),
@@ -306,6 +322,7 @@ RECORDS = {
     "document": _ByKey(lambda code: Document.objects.get(code=code).pk),
     "in_force": _ByKey(_in_force),
     "work": _ByKey(_work),
+    "survey": _ByKey(_survey),
 }
 
 

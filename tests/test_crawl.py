@@ -135,7 +135,7 @@ def row_counts():
     """How many rows each model of the quality system (and its change history) has."""
     return {
         model._meta.label: model._default_manager.count()
-        for app in ("qms", "certificates", "audits")
+        for app in ("qms", "certificates", "audits", "surveys")
         for model in apps.get_app_config(app).get_models()
     }
 

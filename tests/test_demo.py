@@ -112,7 +112,7 @@ def all_rows():
     """How many rows each model of the project, the accounts and the change history have."""
     return {
         model._meta.label: model._default_manager.count()
-        for app in ("auth", "qms", "certificates", "audits")
+        for app in ("auth", "qms", "certificates", "audits", "surveys")
         for model in apps.get_app_config(app).get_models(include_auto_created=True)
     }
 

@@ -20,7 +20,7 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-APPS = ("qms", "audits", "certificates")
+APPS = ("qms", "audits", "certificates", "surveys")
 # A sentence with Polish letters and a line break, repeated to whatever length is asked for.
 SENTENCE = "Zażółć gęślą jaźń w urzędzie miejskim: sprawa załatwiona w terminie.\n"
 

@@ -135,6 +135,10 @@ HISTORY_RECORDS = {
     "checklist-item": "checklist_item",
     "finding": "finding",
     "action": "open_action",
+    "questionnaire": "survey_questionnaire",
+    "question-group": "survey_group",
+    "question": "survey_question",
+    "survey": "survey",
 }
 
 RULES = {
@@ -146,6 +150,9 @@ RULES = {
     "public:certificate_detail": page(ANYONE, "certificate"),
     "public:certificate_pdf": page(ANYONE, "certificate"),
     "public:certificate_scan": page(ANYONE, "certificate"),
+    # The residents' survey: anyone answers; an empty POST stores nothing (the form's errors).
+    "public:survey_form": form(ANYONE, "survey"),
+    "public:survey_thanks": page(ANYONE, "survey"),
     # Signing in and out, the password.
     "login": form(ANYONE),
     # Signing out is a POST (a link could be followed by a prefetch); a visitor has nothing to end.
@@ -367,6 +374,8 @@ def _kwargs(pattern, rule, world):
             kwargs[name] = world[rule.on].pk
         elif name == "year":
             kwargs[name] = world[rule.on].year
+        elif name == "code":  # a survey campaign's short address
+            kwargs[name] = world[rule.on].code
         elif name == "app_label":  # the admin's app index: any installed app
             kwargs[name] = "auth"
         else:  # the admin's object_id, content_type_id, id: any value, the login comes first

@@ -131,7 +131,7 @@ def test_demo_refuses_to_load_in_production_without_force():
 
 def test_every_ui_string_has_a_polish_and_an_english_translation(tmp_path):
     """Extract the messages afresh into a copy of the tree: nothing may be new or untranslated."""
-    for name in ("manage.py", "qms", "certificates", "audits", "templates", "locale"):
+    for name in ("manage.py", "qms", "certificates", "audits", "surveys", "templates", "locale"):
         source = BASE_DIR / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("*.pyc"))

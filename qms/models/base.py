@@ -102,11 +102,10 @@ def refuse_beyond(queryset, limit, message):
         raise ValidationError(message % {"limit": limit}, code="too_many")
 
 
-class QualityRecord(models.Model):
-    """Base of every quality record: timestamps for the public 'metryczka', and no hard delete."""
-
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+class KeptRecord(models.Model):
+    """A row never deleted, alone or in bulk. The base of every QualityRecord; used alone for rows
+    written once and never changed (a resident's survey answers), which have no change to keep
+    a history of."""
 
     objects = ArchiveOnlyQuerySet.as_manager()
 
@@ -117,6 +116,17 @@ class QualityRecord(models.Model):
         raise RecordDeletionError(
             f"{type(self).__name__} is a quality record: archive or withdraw it instead."
         )
+
+
+class QualityRecord(KeptRecord):
+    """Base of every quality record: timestamps for the public 'metryczka', no hard delete, and
+    (tests/test_history.py checks it) a change history."""
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        abstract = True
 
 
 class SearchIndexed(models.Model):

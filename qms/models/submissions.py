@@ -30,8 +30,13 @@ class FormSubmission(models.Model):
     """
 
     token = models.UUIDField(_("token"), unique=True)
+    # None for a resident's form (the survey), sent without signing in.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
     )
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, db_index=True)
     result_url = models.CharField(_("result"), max_length=500, blank=True)

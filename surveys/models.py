@@ -1,0 +1,300 @@
+"""The residents' satisfaction survey (badanie satysfakcji klientów, ISO 9001 clause 9.1.2).
+
+A questionnaire holds questions in groups, each answered on a 1-5 scale or "not applicable"; a
+campaign opens a questionnaire to residents for a period at a short address; each response
+keeps its answers, the unit and channel the resident dealt with, and one comment. What makes a
+resident identifiable is never stored: no name, e-mail, IP address or user agent. The limit of
+answers per address per day is counted in DailyTally, under a hash of the address salted with a
+key that changes every day, in a table no response points to.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from qms.models.base import (
+    NOTE,
+    PROSE,
+    ArchiveOnlyQuerySet,
+    KeptRecord,
+    QualityHistory,
+    QualityRecord,
+)
+
+# The scale of every question: 1 (very bad) to 5 (very good); None is "not applicable".
+SCORES = range(1, 6)
+
+
+class Channel(models.TextChoices):
+    """How the resident dealt with the office in the matter they rate."""
+
+    IN_PERSON = "in_person", _("in person, at the office")
+    PHONE = "phone", _("by phone")
+    EMAIL = "email", _("by e-mail")
+    EPUAP = "epuap", _("through ePUAP")
+
+
+class Source(models.TextChoices):
+    """How the response reached the office."""
+
+    ONLINE = "online", _("online form")
+    PAPER = "paper", _("paper form, entered by staff")
+
+
+class Questionnaire(QualityRecord):
+    """A set of questions in groups. Frozen once a response uses it (`frozen_at`): a change then
+    makes a new version, so every result says which questions it answers."""
+
+    title = models.CharField(_("title"), max_length=200)
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    introduction = models.TextField(_("introduction"), max_length=PROSE, blank=True)
+    frozen_at = models.DateTimeField(_("frozen at"), null=True, blank=True, editable=False)
+
+    history = QualityHistory()
+
+    class Meta:
+        verbose_name = _("questionnaire")
+        verbose_name_plural = _("questionnaires")
+        ordering = ["title", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["title", "version"],
+                name="surveys_questionnaire_unique_version",
+                violation_error_message=_("This questionnaire already has that version."),
+            ),
+            models.CheckConstraint(
+                condition=Q(version__gte=1), name="surveys_questionnaire_version_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} (v{self.version})"
+
+    @property
+    def is_frozen(self):
+        return self.frozen_at is not None
+
+
+class QuestionGroup(QualityRecord):
+    """A group of questions answered together: Wizerunek, Kompetencje, Terminowość …"""
+
+    questionnaire = models.ForeignKey(
+        Questionnaire,
+        verbose_name=_("questionnaire"),
+        on_delete=models.PROTECT,
+        related_name="groups",
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    name = models.CharField(_("name"), max_length=100)
+
+    history = QualityHistory()
+
+    class Meta:
+        verbose_name = _("question group")
+        verbose_name_plural = _("question groups")
+        ordering = ["questionnaire", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["questionnaire", "position"], name="surveys_questiongroup_unique_position"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Question(QualityRecord):
+    group = models.ForeignKey(
+        QuestionGroup, verbose_name=_("group"), on_delete=models.PROTECT, related_name="questions"
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    text = models.CharField(_("question"), max_length=300)
+
+    history = QualityHistory()
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["group", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "position"], name="surveys_question_unique_position"
+            ),
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class CampaignQuerySet(ArchiveOnlyQuerySet):
+    def open_on(self, day):
+        return self.filter(opens_on__lte=day, closes_on__gte=day)
+
+
+class Campaign(QualityRecord):
+    """A questionnaire open to residents from `opens_on` to `closes_on` (a year for a survey
+    that runs all year), at the short address /ankieta/<code>/."""
+
+    questionnaire = models.ForeignKey(
+        Questionnaire,
+        verbose_name=_("questionnaire"),
+        on_delete=models.PROTECT,
+        related_name="campaigns",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    code = models.SlugField(
+        _("short address"),
+        max_length=20,
+        unique=True,
+        help_text=_("The end of the survey's address, e.g. '2026' for /ankieta/2026/."),
+    )
+    opens_on = models.DateField(_("open from"))
+    closes_on = models.DateField(_("open until"))
+    results_published_at = models.DateTimeField(
+        _("results published at"), null=True, blank=True, editable=False
+    )
+
+    objects = CampaignQuerySet.as_manager()
+    history = QualityHistory()
+
+    class Meta:
+        verbose_name = _("survey campaign")
+        verbose_name_plural = _("survey campaigns")
+        ordering = ["-opens_on", "code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_on__gte=F("opens_on")),
+                name="surveys_campaign_closes_after_it_opens",
+                violation_error_message=_("A campaign cannot close before it opens."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("public:survey_form", args=[self.code])
+
+    def is_open(self, day=None):
+        day = day or timezone.localdate()
+        return self.opens_on <= day <= self.closes_on
+
+
+class Response(KeptRecord):
+    """One resident's filled questionnaire: their answers, the unit and channel of their
+    matter, and a comment. Nothing here says who they are or where they wrote from. Written
+    once and never changed: kept for good, with no change history."""
+
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now, db_index=True)
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("campaign"), on_delete=models.PROTECT, related_name="responses"
+    )
+    source = models.CharField(_("source"), max_length=10, choices=Source, default=Source.ONLINE)
+    channel = models.CharField(_("how the matter was dealt with"), max_length=10, choices=Channel)
+    unit = models.ForeignKey(
+        "qms.OrganisationalUnit",
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="survey_responses",
+    )
+    comment = models.TextField(_("comment"), max_length=NOTE, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(source__in=Source.values), name="surveys_response_source_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(channel__in=Channel.values), name="surveys_response_channel_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(source=Source.ONLINE, entered_by__isnull=True)
+                | Q(source=Source.PAPER, entered_by__isnull=False),
+                name="surveys_response_paper_names_its_clerk",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("comment"), NOTE),
+                name="surveys_response_comment_length",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.campaign_id}/{self.pk}"
+
+
+class Answer(KeptRecord):
+    """One question's score in a response (None: not applicable); never changed."""
+
+    response = models.ForeignKey(
+        Response, verbose_name=_("response"), on_delete=models.PROTECT, related_name="answers"
+    )
+    question = models.ForeignKey(
+        Question, verbose_name=_("question"), on_delete=models.PROTECT, related_name="answers"
+    )
+    score = models.PositiveSmallIntegerField(
+        _("score"), null=True, blank=True, help_text=_("1 to 5; empty: not applicable.")
+    )
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        ordering = ["response", "question"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "question"], name="surveys_answer_one_per_question"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__isnull=True) | Q(score__gte=1, score__lte=5),
+                name="surveys_answer_score_on_the_scale",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.question_id}: {self.score or '-'}"
+
+
+class DailyTally(models.Model):
+    """How many responses came today from one address, under a hash of the address salted with
+    a key of the day (surveys.services.address_digest): the address cannot be read back, and
+    tomorrow the same address gives another hash. No response points here. Not a quality
+    record: rows of days gone are removed as new ones come."""
+
+    day = models.DateField(_("day"))
+    digest = models.CharField(_("digest"), max_length=64)
+    count = models.PositiveIntegerField(_("responses"), default=0)
+
+    class Meta:
+        verbose_name = _("daily tally")
+        verbose_name_plural = _("daily tallies")
+        ordering = ["-day"]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "digest"], name="surveys_dailytally_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.day:%Y-%m-%d}"
+
+    @classmethod
+    def forget_before(cls, day: datetime.date):
+        cls.objects.filter(day__lt=day).delete()
