@@ -24,19 +24,28 @@ PHONE = {"width": 390, "height": 844}
 NARROW = {"width": 320, "height": 640}
 
 
-# One test per account, visiting each of its pages in turn: the demo is loaded once per account
-# rather than once per page, and every page's problems are reported together.
-ACCOUNTS = list(dict.fromkeys(user for _path, user, _status in PAGES.values()))
+# One test per account and batch of its pages, visiting each page in turn: the demo is loaded
+# once per batch rather than once per page, and a batch's problems are reported together. The
+# coordinator's many pages are cut into batches, so that the two workers of the suite share them.
+PAGES_PER_BATCH = 25
+BATCHES = []
+for _account in dict.fromkeys(user for _path, user, _status in PAGES.values()):
+    _names = [name for name, (_path, user, _status) in PAGES.items() if user == _account]
+    for _start in range(0, len(_names), PAGES_PER_BATCH):
+        _batch = _names[_start : _start + PAGES_PER_BATCH]
+        _label = _account or "anonymous"
+        if len(_names) > PAGES_PER_BATCH:
+            _label += f"-{_start // PAGES_PER_BATCH + 1}"
+        BATCHES.append(pytest.param(_account, _batch, id=_label))
 
 
-@pytest.mark.parametrize("username", ACCOUNTS, ids=[user or "anonymous" for user in ACCOUNTS])
-def test_every_page_has_no_axe_violations_and_fits_the_screen(page, demo_site, username):
+@pytest.mark.parametrize(("username", "names"), BATCHES)
+def test_every_page_has_no_axe_violations_and_fits_the_screen(page, demo_site, username, names):
     if username:
         login(page, demo_site, username)
     problems = []
-    for name, (path, user, status) in PAGES.items():
-        if user != username:
-            continue
+    for name in names:
+        path, _user, status = PAGES[name]
         path = page_url(path)
         page.set_viewport_size(WIDE)
         response = page.goto(demo_site.url + path)
