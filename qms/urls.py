@@ -16,7 +16,17 @@ from audits import urls as audit_urls
 from certificates import urls as certificate_urls
 from surveys import urls as survey_urls
 
-from .views import accounts, documents, history, home, organisation, processes, search, units
+from .views import (
+    accounts,
+    documents,
+    history,
+    home,
+    organisation,
+    processes,
+    search,
+    units,
+    versions,
+)
 
 public_patterns = [
     *certificate_urls.public_patterns,
@@ -76,18 +86,18 @@ document_patterns = [
     path("documents/<int:pk>/", documents.document_detail, name="document_detail"),
     path("documents/<int:pk>/edit/", documents.document_update, name="document_update"),
     path("documents/<int:pk>/withdraw/", documents.document_withdraw, name="document_withdraw"),
-    path("documents/<int:pk>/versions/new/", documents.version_create, name="version_create"),
-    path("versions/<int:pk>/submit/", documents.version_submit, name="version_submit"),
-    path("versions/<int:pk>/return/", documents.version_return, name="version_return"),
-    path("versions/<int:pk>/approve/", documents.version_approve, name="version_approve"),
-    path("versions/<int:pk>/withdraw/", documents.version_withdraw, name="version_withdraw"),
-    path("versions/<int:pk>/download/", documents.version_download, name="version_download"),
+    path("documents/<int:pk>/versions/new/", versions.version_create, name="version_create"),
+    path("versions/<int:pk>/submit/", versions.version_submit, name="version_submit"),
+    path("versions/<int:pk>/return/", versions.version_return, name="version_return"),
+    path("versions/<int:pk>/approve/", versions.version_approve, name="version_approve"),
+    path("versions/<int:pk>/withdraw/", versions.version_withdraw, name="version_withdraw"),
+    path("versions/<int:pk>/download/", versions.version_download, name="version_download"),
     path(
         "versions/<int:pk>/confirm-read/",
-        documents.version_confirm_read,
+        versions.version_confirm_read,
         name="version_confirm_read",
     ),
-    path("versions/<int:pk>/readers/", documents.version_readers, name="version_readers"),
+    path("versions/<int:pk>/readers/", versions.version_readers, name="version_readers"),
 ]
 
 # Staff accounts: deactivated, never deleted.

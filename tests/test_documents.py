@@ -21,7 +21,8 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 
 from qms import roles, services
-from qms.forms.documents import DocumentCreateForm, VersionForm
+from qms.forms.documents import DocumentCreateForm
+from qms.forms.versions import VersionForm
 from qms.models import (
     Document,
     DocumentKind,

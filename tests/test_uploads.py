@@ -19,7 +19,8 @@ from django.utils.html import escape
 
 from certificates.forms import CertificateForm
 from certificates.models import Certificate, CertificateStatus
-from qms.forms.documents import DocumentCreateForm, VersionForm
+from qms.forms.documents import DocumentCreateForm
+from qms.forms.versions import VersionForm
 from qms.models import DocumentVersion
 from tests import factories
 from tests.helpers import production_values, stored_files

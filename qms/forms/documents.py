@@ -1,12 +1,12 @@
-"""Forms of the register of controlled documents and of its versions' workflow."""
+"""Forms of the register of controlled documents (its versions' are in qms.forms.versions)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..contents import read as read_contents
-from ..models import Document, OrganisationalUnit, Process, default_next_review, today
+from ..models import Document, OrganisationalUnit, Process
 from ..uploads import detect_document_type
-from .fields import BoundedDateField, PersonChoiceField, staff
+from .fields import PersonChoiceField, staff
 
 ACCEPTED_FILES = ".pdf,.docx,.odt,.xlsx,.ods"
 
@@ -68,51 +68,6 @@ class DocumentCreateForm(DocumentForm):
 
     def clean_file(self):
         return clean_edition_file(self)
-
-
-class VersionForm(forms.Form):
-    """The draft of a new edition."""
-
-    file = file_field()
-    change_summary = change_summary_field()
-
-    def clean_file(self):
-        return clean_edition_file(self)
-
-
-class ApproveForm(forms.Form):
-    effective_on = BoundedDateField(label=_("In force from"))
-    next_review_on = BoundedDateField(
-        label=_("Next review due"),
-        required=False,
-        help_text=_("Leave empty for a year after the date in force."),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["effective_on"].initial = today()
-
-    def clean(self):
-        data = super().clean()
-        effective_on, next_review_on = data.get("effective_on"), data.get("next_review_on")
-        if effective_on and next_review_on and next_review_on <= effective_on:
-            self.add_error("next_review_on", _("The review date must be after the date in force."))
-        elif (
-            effective_on
-            and not next_review_on
-            and default_next_review(effective_on) <= effective_on
-        ):
-            # At the end of the dates a record may carry, no review date is left after it.
-            self.add_error(
-                "effective_on", _("Choose an earlier date: no review date would be left after it.")
-            )
-        return data
-
-
-class ReturnForm(forms.Form):
-    comment = forms.CharField(
-        label=_("What the author should change"), widget=forms.Textarea(attrs={"rows": 4})
-    )
 
 
 class WithdrawForm(forms.Form):
