@@ -2,7 +2,7 @@
 
 Namespaces: `public` (the residents' pages, no login), `intranet` (the quality system's core:
 organisation, processes, units, documents, accounts, the change history, the search), `audits` and
-`certificates` (each app's intranet pages). Grammar: `things/`, `things/new/`, `things/<pk>/`,
+`certificates` and `surveys` (each app's intranet pages). Grammar: `things/`, `things/new/`, `things/<pk>/`,
 `things/<pk>/edit/`, `things/<pk>/pdf/`; names `thing_list`, `thing_create`, `thing_detail`,
 `thing_update`, `thing_pdf`.
 """
@@ -126,6 +126,7 @@ urlpatterns = i18n_patterns(
     path("intranet/", include((intranet_patterns, "intranet"))),
     path("intranet/", include((certificate_urls.intranet_patterns, "certificates"))),
     path("intranet/audits/", include(audit_urls)),
+    path("intranet/surveys/", include(survey_urls)),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

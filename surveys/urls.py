@@ -1,11 +1,37 @@
-"""The survey's URLs: the residents' form at a short address (composed into `public` by
-qms/urls.py)."""
+"""The survey's URLs: the residents' form at a short address (`public_patterns`, composed into
+the `public` namespace by qms/urls.py), and the intranet's pages under /intranet/surveys/
+(namespace `surveys`)."""
 
 from django.urls import path
 
-from . import views
+from .views import responses
+
+app_name = "surveys"
 
 public_patterns = [
-    path("ankieta/<slug:code>/", views.survey_form, name="survey_form"),
-    path("ankieta/<slug:code>/dziekujemy/", views.survey_thanks, name="survey_thanks"),
+    path("ankieta/<slug:code>/", responses.survey_form, name="survey_form"),
+    path("ankieta/<slug:code>/dziekujemy/", responses.survey_thanks, name="survey_thanks"),
+]
+
+# The coordinator's questionnaires, with their versions.
+questionnaire_patterns = []
+
+# Campaigns: opened, closed, their results published.
+campaign_patterns = []
+
+# Paper: the printable questionnaire, the desk's poster, answers entered from paper.
+paper_patterns = []
+
+# Results: the figures and charts of a campaign, its report.
+result_patterns = []
+
+# Comments: read, filtered, turned into actions.
+comment_patterns = []
+
+urlpatterns = [
+    *questionnaire_patterns,
+    *campaign_patterns,
+    *paper_patterns,
+    *result_patterns,
+    *comment_patterns,
 ]

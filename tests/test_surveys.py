@@ -14,7 +14,7 @@ from django.utils import timezone
 from qms.models import OrganisationalUnit
 from qms.models.submissions import FormSubmission
 from surveys import services
-from surveys.forms import MIN_FILL_SECONDS, NOT_APPLICABLE, new_form_token
+from surveys.forms.responses import MIN_FILL_SECONDS, NOT_APPLICABLE, new_form_token
 from surveys.models import (
     Answer,
     Campaign,
@@ -215,7 +215,7 @@ def test_a_form_sent_too_soon_after_it_was_shown_is_refused_and_keeps_the_answer
     token = response.context["form"].data["token"]
     assert token != data["token"]
     later = time.time() + MIN_FILL_SECONDS + 1
-    monkeypatch.setattr("surveys.forms.time.time", lambda: later)
+    monkeypatch.setattr("surveys.forms.responses.time.time", lambda: later)
     assert send(client, campaign, {**data, "token": token}).status_code == 302
     assert Response.objects.count() == 1
 

@@ -32,7 +32,7 @@ def test_a_resident_fills_the_survey_on_a_phone_with_the_keyboard_and_sends_it(
     page, demo_site, monkeypatch
 ):
     # The form refuses a sending faster than a person reads; the keyboard here is a script.
-    monkeypatch.setattr("surveys.forms.MIN_FILL_SECONDS", 0)
+    monkeypatch.setattr("surveys.forms.responses.MIN_FILL_SECONDS", 0)
     campaign = Campaign.objects.open_on(timezone.localdate()).get()
     questions = [
         question

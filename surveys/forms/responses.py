@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from qms.models import OrganisationalUnit
 from qms.models.base import NOTE
 
-from .models import Channel
+from ..models import Channel
 
 NOT_APPLICABLE = "na"
 SCALE = [
@@ -28,7 +28,7 @@ SCALE = [
 MIN_FILL_SECONDS = 5
 # A form older than this is shown again to be sent anew (its token has expired).
 MAX_FILL_SECONDS = 24 * 3600
-_SIGNING_SALT = "surveys.forms.ResponseForm"
+_SIGNING_SALT = "surveys.forms.ResponseForm"  # unchanged: tokens already shown stay valid
 
 
 def new_form_token(shown_at=None):

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from qms.models.submissions import AlreadySubmitted, FormSubmission
 from qms.security import client_ip
 
-from . import services
-from .forms import ResponseForm, new_form_token
-from .models import Campaign, Question, QuestionGroup
+from .. import services
+from ..forms.responses import ResponseForm, new_form_token
+from ..models import Campaign, Question, QuestionGroup
 
 
 def _campaign(code):
