@@ -1,10 +1,10 @@
 """The project's URLs: the only place that composes the apps, and the core's own patterns.
 
 Namespaces: `public` (the residents' pages, no login), `intranet` (the quality system's core:
-organisation, processes, units, documents, accounts, the change history, the search), `audits` and
-`certificates` and `surveys` (each app's intranet pages). Grammar: `things/`, `things/new/`, `things/<pk>/`,
-`things/<pk>/edit/`, `things/<pk>/pdf/`; names `thing_list`, `thing_create`, `thing_detail`,
-`thing_update`, `thing_pdf`.
+organisation, processes, units, documents, accounts, the change history, the search), `audits`,
+`certificates` and `surveys` (each app's intranet pages). Grammar: `things/`, `things/new/`,
+`things/<pk>/`, `things/<pk>/edit/`, `things/<pk>/pdf/`; names `thing_list`, `thing_create`,
+`thing_detail`, `thing_update`, `thing_pdf`.
 """
 
 from django.conf.urls.i18n import i18n_patterns
