@@ -15,12 +15,15 @@ COORDINATOR = "coordinator"
 AUDITOR = "auditor"
 PROCESS_OWNER = "process_owner"
 EMPLOYEE = "employee"
+# Enters the residents' paper questionnaires (the customer-service desk); nothing else.
+SURVEY_CLERK = "survey_clerk"
 
 ROLE_LABELS = {
     COORDINATOR: _("ISO representative's office (coordinator)"),
     AUDITOR: _("auditor"),
     PROCESS_OWNER: _("process owner"),
     EMPLOYEE: _("employee"),
+    SURVEY_CLERK: _("survey clerk (paper questionnaires)"),
 }
 
 _RECORDS = {
@@ -54,6 +57,12 @@ _AUDIT_RECORDS = {
     "audits": ["auditprogramme", "audit", "checklistitem", "finding", "correctiveaction"],
 }
 
+# The residents' survey: the coordinator keeps the questionnaires and campaigns; responses are
+# written once (online, or entered from paper: add_response) and only read after that.
+_SURVEY_RECORDS = {
+    "surveys": ["questionnaire", "questiongroup", "question", "campaign"],
+}
+
 # Process owners' rights on processes and documents hold for their own processes only: the object
 # rules below add that condition.
 ROLE_PERMISSIONS = {
@@ -71,6 +80,9 @@ ROLE_PERMISSIONS = {
         "qms.view_change_history",
         "auth.view_user",
         "auth.change_user",
+        *_perms(["add", "change", "view"], _SURVEY_RECORDS),
+        "surveys.add_response",
+        "surveys.view_response",
     ],
     AUDITOR: [
         *_perms(["view"]),
@@ -84,6 +96,9 @@ ROLE_PERMISSIONS = {
             if perm not in ("audits.add_auditprogramme", "audits.change_auditprogramme")
         ],
         "audits.verify_correctiveaction",
+        # Clause 9.1.2 is audited too: auditors read the survey's results.
+        *_perms(["view"], _SURVEY_RECORDS),
+        "surveys.view_response",
     ],
     PROCESS_OWNER: [
         *_perms(["view"], _PROCESS_RECORDS),
@@ -102,6 +117,7 @@ ROLE_PERMISSIONS = {
         "audits.change_correctiveaction",
     ],
     EMPLOYEE: ["qms.view_process", "qms.view_document"],
+    SURVEY_CLERK: ["surveys.view_campaign", "surveys.add_response"],
 }
 
 

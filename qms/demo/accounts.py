@@ -10,6 +10,7 @@ DEMO_ACCOUNTS = [
     ("auditor", roles.AUDITOR, "Audytor", "Wewnętrzny"),
     ("owner", roles.PROCESS_OWNER, "Właściciel", "Procesu"),
     ("employee", roles.EMPLOYEE, "Pracownik", "Urzędu"),
+    ("clerk", roles.SURVEY_CLERK, "Punkt", "Obsługi Klienta"),
 ]
 
 # The person who approves what the representative's office prepares ("Zatwierdził" in the
