@@ -12,8 +12,8 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Length
+from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
@@ -133,9 +133,39 @@ class Question(QualityRecord):
         return self.text
 
 
+# A resident is satisfied with what a question asks about when they give it 4 or 5.
+SATISFIED = 4
+
+
 class CampaignQuerySet(ArchiveOnlyQuerySet):
     def open_on(self, day):
         return self.filter(opens_on__lte=day, closes_on__gte=day)
+
+    def with_figures(self):
+        """Each campaign with its headline figures, in one query whatever the number of
+        responses: `response_count`, `answer_count` (scores given, "not applicable" left out),
+        `satisfied_count` (scores of SATISFIED or more) and `score_mean` (None without answers).
+        Campaign.satisfaction_index turns them into the share of satisfied answers."""
+        responses = (
+            Response.objects.filter(campaign=OuterRef("pk"))
+            .order_by()
+            .values("campaign")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        scores = Answer.objects.filter(
+            response__campaign=OuterRef("pk"), score__isnull=False
+        ).order_by()
+
+        def over_scores(aggregate):
+            return Subquery(scores.values("response__campaign").annotate(v=aggregate).values("v"))
+
+        return self.annotate(
+            response_count=Coalesce(Subquery(responses), 0),
+            answer_count=Coalesce(over_scores(Count("pk")), 0),
+            satisfied_count=Coalesce(over_scores(Count("pk", filter=Q(score__gte=SATISFIED))), 0),
+            score_mean=over_scores(Avg("score")),
+        )
 
 
 class Campaign(QualityRecord):
@@ -185,6 +215,14 @@ class Campaign(QualityRecord):
     def is_open(self, day=None):
         day = day or timezone.localdate()
         return self.opens_on <= day <= self.closes_on
+
+    @property
+    def satisfaction_index(self):
+        """The share of satisfied answers (0 to 1) among the scores given, from the figures of
+        CampaignQuerySet.with_figures; None without any score."""
+        if not self.answer_count:
+            return None
+        return self.satisfied_count / self.answer_count
 
 
 class Response(KeptRecord):

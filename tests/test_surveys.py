@@ -379,3 +379,25 @@ def test_the_form_page_queries_do_not_grow_with_responses(
 def test_form_submissions_of_residents_name_no_user(client, campaign):
     send(client, campaign, answers(campaign))
     assert FormSubmission.objects.get().user is None
+
+
+def test_campaign_figures_count_responses_and_share_of_satisfied_answers(
+    django_assert_num_queries,
+):
+    campaign = factories.campaign()
+    first, second = campaign.questionnaire.groups.get().questions.all()
+    clerk = factories.staff_user()
+    for scores in ({first.pk: 5, second.pk: None}, {first.pk: 4, second.pk: 2}, {first.pk: 1}):
+        services.response_submit(
+            campaign=campaign, scores=scores, channel=Channel.PHONE, entered_by=clerk
+        )
+    factories.campaign()  # another campaign without responses
+    with django_assert_num_queries(1):
+        figures = {c.pk: c for c in Campaign.objects.with_figures()}
+    mine = figures[campaign.pk]
+    assert (mine.response_count, mine.answer_count, mine.satisfied_count) == (3, 4, 2)
+    assert mine.satisfaction_index == 0.5
+    assert mine.score_mean == pytest.approx(3.0)
+    empty = next(c for pk, c in figures.items() if pk != campaign.pk)
+    assert (empty.response_count, empty.answer_count, empty.satisfaction_index) == (0, 0, None)
+    assert empty.score_mean is None
