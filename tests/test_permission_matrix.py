@@ -43,13 +43,14 @@ ROLES = (
     "team_auditor",  # on every audit's team
     "outside_auditor",  # on no audit
     "coordinator",  # on no audit
+    "survey_clerk",  # enters the survey's paper answers, and has no other role
 )
 
 ANYONE = frozenset(ROLES)
 SIGNED_IN = ANYONE - {"anonymous"}
 # Every role reads the processes, units and documents in force (qms.view_process); an account
-# without a role does not.
-STAFF = SIGNED_IN - {"no_role"}
+# without a role does not, nor does the survey's clerk, who has no other role.
+STAFF = SIGNED_IN - {"no_role", "survey_clerk"}
 AUDITORS = frozenset({"auditor", "team_auditor", "outside_auditor"})
 OWNERS = frozenset({"owner", "other_owner"})
 # Read the quality records of the office (certificates, bodies, policy, representatives).
@@ -433,6 +434,7 @@ GROUPS = {
     "team_auditor": roles.AUDITOR,
     "outside_auditor": roles.AUDITOR,
     "coordinator": roles.COORDINATOR,
+    "survey_clerk": roles.SURVEY_CLERK,
 }
 
 
