@@ -150,3 +150,19 @@ def travel(monkeypatch):
         monkeypatch.setattr("django.utils.timezone.localdate", localdate)
 
     return to
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On PostgreSQL, the test databases' sessions do not wait for the disk at each commit
+    (`synchronous_commit=off`): creating a test database commits every migration, and the
+    browser tests commit every request. Nothing else changes: a crash would only lose the test
+    database, which is thrown away anyway."""
+    from django.db import connections
+
+    for connection in connections.all():
+        if connection.vendor == "postgresql":
+            options = connection.settings_dict.setdefault("OPTIONS", {})
+            options["options"] = " ".join(
+                filter(None, [options.get("options"), "-c synchronous_commit=off"])
+            )
