@@ -270,15 +270,14 @@ class Campaign(QualityRecord):
             return
         was = Campaign.objects.filter(pk=self.pk).values_list("questionnaire", flat=True).first()
         if was != self.questionnaire_id and Response.objects.filter(campaign=self.pk).exists():
-            raise ValidationError(
-                {
-                    "questionnaire": _(
-                        "This campaign already has responses to the questionnaire it uses, so "
-                        "it keeps that one. Open a new campaign for the new version."
-                    )
-                },
+            refused = ValidationError(
+                _(
+                    "This campaign already has responses to the questionnaire it uses, so it "
+                    "keeps that one. Open a new campaign for the new version."
+                ),
                 code="has_responses",
             )
+            raise ValidationError({"questionnaire": refused})
 
     @property
     def satisfaction_index(self):

@@ -51,7 +51,16 @@ class _PositionedForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         position = self.fields["position"]
-        position.validators += [MinValueValidator(1), MaxValueValidator(MAX_POSITION)]
+        # The model's bounds (0 to 32767) give way to these.
+        position.validators = [
+            *[
+                v
+                for v in position.validators
+                if not isinstance(v, MinValueValidator | MaxValueValidator)
+            ],
+            MinValueValidator(1),
+            MaxValueValidator(MAX_POSITION),
+        ]
         position.widget.attrs.update(min=1, max=MAX_POSITION)
         if self.instance._state.adding and not self.is_bound:
             self.initial["position"] = _next_position(self.siblings())
