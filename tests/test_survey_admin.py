@@ -660,3 +660,33 @@ def test_survey_pages_take_as_many_queries_for_2_rows_as_for_30(
     assert counts[0] == counts[1], counts
     with django_assert_max_num_queries(budget):
         client.get(url)
+
+
+def test_the_coordinator_finds_the_change_history_of_each_part_and_auditors_read_only(
+    client_as, coordinator, auditor
+):
+    campaign = factories.campaign()
+    questionnaire = campaign.questionnaire
+    group = questionnaire.groups.first()
+    question = group.questions.first()
+    histories = [
+        reverse("intranet:record_history", args=["questionnaire", questionnaire.pk]),
+        reverse("intranet:record_history", args=["question-group", group.pk]),
+        reverse("intranet:record_history", args=["question", question.pk]),
+    ]
+    edits = [
+        reverse("surveys:questionnaire_update", args=[questionnaire.pk]),
+        reverse("surveys:questiongroup_update", args=[group.pk]),
+        reverse("surveys:question_update", args=[question.pk]),
+    ]
+    survey_history = reverse("intranet:record_history", args=["survey", campaign.pk])
+    campaign_page = reverse("surveys:campaign_detail", args=[campaign.pk])
+
+    page = client_as(coordinator).get(questionnaire.get_absolute_url()).content.decode()
+    assert all(url in page for url in histories + edits)
+    assert survey_history in client_as(coordinator).get(campaign_page).content.decode()
+    assert client_as(coordinator).get(histories[2]).status_code == 200
+
+    page = client_as(auditor).get(questionnaire.get_absolute_url()).content.decode()
+    assert not any(url in page for url in histories + edits)
+    assert survey_history not in client_as(auditor).get(campaign_page).content.decode()
