@@ -89,8 +89,9 @@ def form_page(
     ValidationError it raises (a workflow's rule) is shown on the form and nothing is saved.
     `done` is the message shown after saving: a text, or a function of the saved record that
     may return nothing when `save` has said it itself (by default "Saved: <record>."). The user
-    is then sent to `success_url` (a URL name, a URL or a model instance) or, by default, to
-    the saved record. `cancel` is where Cancel leads.
+    is then sent to `success_url` (a URL name, a URL, a model instance, or a function of the
+    saved record returning one of those) or, by default, to the saved record. `cancel` is
+    where Cancel leads.
 
     Sent twice (a double click, a resent POST), the form saves once: each form carries a
     single-use token, claimed in the transaction that saves, and the second sending is led
@@ -111,7 +112,10 @@ def form_page(
                 with transaction.atomic():
                     claim = FormSubmission.claim(token, request.user) if token else None
                     record = save(form) if save else form.save()
-                    target = resolve_url(success_url or record)
+                    if callable(success_url):
+                        target = resolve_url(success_url(record))
+                    else:
+                        target = resolve_url(success_url or record)
                     if claim:
                         claim.done(target)
             except AlreadySubmitted as earlier:

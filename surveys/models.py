@@ -11,6 +11,7 @@ key that changes every day, in a table no response points to.
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Avg, Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length
@@ -77,9 +78,29 @@ class Questionnaire(QualityRecord):
     def __str__(self):
         return f"{self.title} (v{self.version})"
 
+    def get_absolute_url(self):
+        return reverse("surveys:questionnaire_detail", args=[self.pk])
+
     @property
     def is_frozen(self):
         return self.frozen_at is not None
+
+    def clean(self):
+        refuse_if_frozen(Questionnaire.objects.filter(pk=self.pk))
+
+
+FROZEN = _(
+    "This questionnaire has responses, so it can no longer be changed: the results must say "
+    "which questions were answered. Make a new version of it and change that one."
+)
+
+
+def refuse_if_frozen(questionnaires):
+    """A ValidationError when the questionnaire of `questionnaires` is frozen, as the database
+    has it now (a response may have frozen it since the page was read). Each part of a
+    questionnaire asks this in its clean(), so that no form or workflow edits a frozen one."""
+    if questionnaires.filter(frozen_at__isnull=False).exists():
+        raise ValidationError(FROZEN, code="frozen")
 
 
 class QuestionGroup(QualityRecord):
@@ -109,6 +130,15 @@ class QuestionGroup(QualityRecord):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("surveys:questionnaire_detail", args=[self.questionnaire_id]) + (
+            f"#group-{self.pk}"
+        )
+
+    def clean(self):
+        if self.questionnaire_id:
+            refuse_if_frozen(Questionnaire.objects.filter(pk=self.questionnaire_id))
+
 
 class Question(QualityRecord):
     group = models.ForeignKey(
@@ -131,6 +161,15 @@ class Question(QualityRecord):
 
     def __str__(self):
         return self.text
+
+    def get_absolute_url(self):
+        return reverse("surveys:questionnaire_detail", args=[self.group.questionnaire_id]) + (
+            f"#question-{self.pk}"
+        )
+
+    def clean(self):
+        if self.group_id:
+            refuse_if_frozen(Questionnaire.objects.filter(groups=self.group_id))
 
 
 # A resident is satisfied with what a question asks about when they give it 4 or 5.
@@ -215,6 +254,30 @@ class Campaign(QualityRecord):
     def is_open(self, day=None):
         day = day or timezone.localdate()
         return self.opens_on <= day <= self.closes_on
+
+    @property
+    def phase(self):
+        """ "upcoming", "open" or "closed", today."""
+        day = timezone.localdate()
+        if day < self.opens_on:
+            return "upcoming"
+        return "open" if day <= self.closes_on else "closed"
+
+    def clean(self):
+        # Results count each answer against the questions its questionnaire asked: once a
+        # campaign has responses, it keeps the version they answered.
+        if self.pk is None or self.questionnaire_id is None:
+            return
+        was = Campaign.objects.filter(pk=self.pk).values_list("questionnaire", flat=True).first()
+        if was != self.questionnaire_id and Response.objects.filter(campaign=self.pk).exists():
+            refused = ValidationError(
+                _(
+                    "This campaign already has responses to the questionnaire it uses, so it "
+                    "keeps that one. Open a new campaign for the new version."
+                ),
+                code="has_responses",
+            )
+            raise ValidationError({"questionnaire": refused})
 
     @property
     def satisfaction_index(self):

@@ -1,5 +1,5 @@
 """The survey's workflows: a response received (online or entered from paper), counted against
-the daily limit per address without keeping the address."""
+the daily limit per address without keeping the address; a frozen questionnaire's new version."""
 
 import hashlib
 import hmac
@@ -11,7 +11,16 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Answer, DailyTally, Questionnaire, Response, Source
+from .models import (
+    Answer,
+    DailyTally,
+    Question,
+    QuestionGroup,
+    Questionnaire,
+    Response,
+    Source,
+    refuse_if_frozen,
+)
 
 # Responses one address may send in a day: a family or an office sharing one connection sends
 # several; a script sending hundreds is stopped.
@@ -76,3 +85,46 @@ def response_submit(
         for question, score in sorted(scores.items())
     )
     return response
+
+
+def questionnaire_lock_for_edit(questionnaire_id):
+    """Lock the questionnaire's row for the transaction under way and refuse if it is frozen:
+    a response that would freeze it meanwhile waits until the edit is saved, so no edit lands
+    on a questionnaire that already has answers."""
+    locked = Questionnaire.objects.select_for_update().filter(pk=questionnaire_id)
+    list(locked.values_list("pk", flat=True))
+    refuse_if_frozen(locked)
+
+
+@transaction.atomic
+def questionnaire_new_version(*, questionnaire, user):
+    """A copy of the frozen `questionnaire`, with its groups and questions, as version+1: not
+    frozen, ready to be changed. The old version stays as it is, and so do the campaigns that
+    use it. Only the newest version is copied: an older one would fork the versions."""
+    source = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
+    if not source.is_frozen:
+        raise ValidationError(
+            _("This version has no responses yet: change it instead of making a new one."),
+            code="not_frozen",
+        )
+    newest = Questionnaire.objects.filter(title=source.title).order_by("-version").first()
+    if newest.version != source.version:
+        raise ValidationError(
+            _("Version %(version)s of this questionnaire already exists: change that one.")
+            % {"version": newest.version},
+            code="newer_version",
+        )
+    copy = Questionnaire(
+        title=source.title, version=source.version + 1, introduction=source.introduction
+    )
+    copy._history_user = user
+    copy.save()
+    for group in source.groups.prefetch_related("questions").order_by("position"):
+        new_group = QuestionGroup(questionnaire=copy, position=group.position, name=group.name)
+        new_group._history_user = user
+        new_group.save()
+        for question in group.questions.all():
+            new_question = Question(group=new_group, position=question.position, text=question.text)
+            new_question._history_user = user
+            new_question.save()
+    return copy

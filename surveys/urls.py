@@ -4,7 +4,7 @@ the `public` namespace by qms/urls.py), and the intranet's pages under /intranet
 
 from django.urls import path
 
-from .views import responses
+from .views import campaigns, questionnaires, responses
 
 app_name = "surveys"
 
@@ -14,10 +14,47 @@ public_patterns = [
 ]
 
 # The coordinator's questionnaires, with their versions.
-questionnaire_patterns = []
+questionnaire_patterns = [
+    path("questionnaires/", questionnaires.questionnaire_list, name="questionnaire_list"),
+    path("questionnaires/new/", questionnaires.questionnaire_create, name="questionnaire_create"),
+    path(
+        "questionnaires/<int:pk>/", questionnaires.questionnaire_detail, name="questionnaire_detail"
+    ),
+    path(
+        "questionnaires/<int:pk>/edit/",
+        questionnaires.questionnaire_update,
+        name="questionnaire_update",
+    ),
+    path(
+        "questionnaires/<int:pk>/new-version/",
+        questionnaires.questionnaire_new_version,
+        name="questionnaire_new_version",
+    ),
+    path(
+        "questionnaires/<int:pk>/groups/new/",
+        questionnaires.questiongroup_create,
+        name="questiongroup_create",
+    ),
+    path(
+        "question-groups/<int:pk>/edit/",
+        questionnaires.questiongroup_update,
+        name="questiongroup_update",
+    ),
+    path(
+        "question-groups/<int:pk>/questions/new/",
+        questionnaires.question_create,
+        name="question_create",
+    ),
+    path("questions/<int:pk>/edit/", questionnaires.question_update, name="question_update"),
+]
 
 # Campaigns: opened, closed, their results published.
-campaign_patterns = []
+campaign_patterns = [
+    path("campaigns/", campaigns.campaign_list, name="campaign_list"),
+    path("campaigns/new/", campaigns.campaign_create, name="campaign_create"),
+    path("campaigns/<int:pk>/", campaigns.campaign_detail, name="campaign_detail"),
+    path("campaigns/<int:pk>/edit/", campaigns.campaign_update, name="campaign_update"),
+]
 
 # Paper: the printable questionnaire, the desk's poster, answers entered from paper.
 paper_patterns = []

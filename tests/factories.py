@@ -401,6 +401,8 @@ def world(users):
         status=AuditStatus.CLOSED, reported_at=timezone.now(), closed_at=timezone.now()
     )
     survey = campaign()
+    # Frozen as its first response freezes it: its edit pages refuse.
+    frozen = questionnaire(frozen_at=timezone.now())
     return {
         "organisation": org,
         "certificate": cert,
@@ -445,6 +447,9 @@ def world(users):
         "survey_questionnaire": survey.questionnaire,
         "survey_group": survey.questionnaire.groups.first(),
         "survey_question": survey.questionnaire.groups.first().questions.first(),
+        "survey_frozen_questionnaire": frozen,
+        "survey_frozen_group": frozen.groups.first(),
+        "survey_frozen_question": frozen.groups.first().questions.first(),
     }
 
 

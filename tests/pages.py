@@ -5,7 +5,11 @@ Each entry: name -> (path, who is signed in (a demo account, or None), expected 
 `{representative}` (the demo's current ones), and, by their natural keys in the demo data
 (qms/management/commands/demo_data.py), `{process[P-04]}`, `{risk[P-04]}` and `{measure[P-04]}`
 (the first of the process's), `{unit[BOM]}`, `{document[KJ]}`, `{in_force[KJ]}` (its version in
-force) and `{work[PR-06]}` (its draft or version in review).
+force) and `{work[PR-06]}` (its draft or version in review). The survey: `{survey[open]}` and
+`{survey[closed]}` (a campaign's short address), `{campaign[open]}` (its pk),
+`{questionnaire[frozen]}` (the demo's, frozen by its responses) and `{questionnaire[draft]}`,
+`{questiongroup[draft]}`, `{question[draft]}` (a draft version and its first group and question:
+the demo has no draft, so the first lookup makes one, as the coordinator's "New version" does).
 """
 
 from django.utils import timezone
@@ -29,7 +33,8 @@ from qms.models import (
     Representative,
     VersionStatus,
 )
-from surveys.models import Campaign
+from surveys import services as survey_services
+from surveys.models import Campaign, Question, QuestionGroup, Questionnaire
 
 PAGES = {
     # Public pages
@@ -47,6 +52,60 @@ PAGES = {
     "not-found": ("/no-such-page/", None, 404),
     # The intranet, as the ISO representative's office
     "intranet-home": ("/intranet/", "coordinator", 200),
+    # The survey's campaigns and questionnaires, a frozen one and a draft
+    "survey-campaign-list": ("/intranet/surveys/campaigns/", "coordinator", 200),
+    "survey-campaign-detail": ("/intranet/surveys/campaigns/{campaign[open]}/", "coordinator", 200),
+    "survey-campaign-create": ("/intranet/surveys/campaigns/new/", "coordinator", 200),
+    "survey-campaign-update": (
+        "/intranet/surveys/campaigns/{campaign[open]}/edit/",
+        "coordinator",
+        200,
+    ),
+    "survey-questionnaire-list": ("/intranet/surveys/questionnaires/", "coordinator", 200),
+    "survey-questionnaire-frozen": (
+        "/intranet/surveys/questionnaires/{questionnaire[frozen]}/",
+        "coordinator",
+        200,
+    ),
+    "survey-questionnaire-draft": (
+        "/intranet/surveys/questionnaires/{questionnaire[draft]}/",
+        "coordinator",
+        200,
+    ),
+    "survey-questionnaire-create": ("/intranet/surveys/questionnaires/new/", "coordinator", 200),
+    "survey-questionnaire-update": (
+        "/intranet/surveys/questionnaires/{questionnaire[draft]}/edit/",
+        "coordinator",
+        200,
+    ),
+    "survey-questiongroup-create": (
+        "/intranet/surveys/questionnaires/{questionnaire[draft]}/groups/new/",
+        "coordinator",
+        200,
+    ),
+    "survey-questiongroup-update": (
+        "/intranet/surveys/question-groups/{questiongroup[draft]}/edit/",
+        "coordinator",
+        200,
+    ),
+    "survey-question-create": (
+        "/intranet/surveys/question-groups/{questiongroup[draft]}/questions/new/",
+        "coordinator",
+        200,
+    ),
+    "survey-question-update": (
+        "/intranet/surveys/questions/{question[draft]}/edit/",
+        "coordinator",
+        200,
+    ),
+    # The survey's clerk: their home, the campaigns
+    "intranet-home-clerk": ("/intranet/", "clerk", 200),
+    "survey-campaign-list-clerk": ("/intranet/surveys/campaigns/", "clerk", 200),
+    "survey-campaign-detail-clerk": (
+        "/intranet/surveys/campaigns/{campaign[open]}/",
+        "clerk",
+        200,
+    ),
     "certificate-list": ("/intranet/certificates/", "coordinator", 200),
     "certificate-create": ("/intranet/certificates/new/", "coordinator", 200),
     "certificate-update": ("/intranet/certificates/{certificate}/edit/", "coordinator", 200),
@@ -213,6 +272,12 @@ FORMS_WITH_ERRORS = {
         "coordinator",
         {"period_end": "{period[P-04]}", "value": "1"},
     ),
+    # A short address already taken, a campaign closing before it opens, no name.
+    "survey-campaign-create-with-errors": (
+        "/intranet/surveys/campaigns/new/",
+        "coordinator",
+        {"code": "{survey[open]}", "opens_on": "2030-07-14", "closes_on": "2030-07-13"},
+    ),
     # A wrong current password and a new one too short: errors of two fields.
     "password-change-with-errors": (
         "/accounts/password/",
@@ -309,6 +374,19 @@ def _survey(which):
     return campaigns.order_by("-opens_on").first().code
 
 
+def _campaign(which):
+    return Campaign.objects.get(code=_survey(which)).pk
+
+
+def _questionnaire(which):
+    """The demo's questionnaire (frozen), or a draft: the one there is, else a new version."""
+    frozen = Questionnaire.objects.filter(frozen_at__isnull=False).order_by("-version").first()
+    if which == "frozen":
+        return frozen
+    draft = Questionnaire.objects.filter(frozen_at__isnull=True).order_by("-version").first()
+    return draft or survey_services.questionnaire_new_version(questionnaire=frozen, user=None)
+
+
 RECORDS = {
     "programme": _ByKey(lambda _key: AuditProgramme.objects.latest("year").year),
     "audit_in": _ByKey(_audit),
@@ -323,6 +401,14 @@ RECORDS = {
     "in_force": _ByKey(_in_force),
     "work": _ByKey(_work),
     "survey": _ByKey(_survey),
+    "campaign": _ByKey(_campaign),
+    "questionnaire": _ByKey(lambda which: _questionnaire(which).pk),
+    "questiongroup": _ByKey(
+        lambda which: QuestionGroup.objects.filter(questionnaire=_questionnaire(which)).first().pk
+    ),
+    "question": _ByKey(
+        lambda which: Question.objects.filter(group__questionnaire=_questionnaire(which)).first().pk
+    ),
 }
 
 

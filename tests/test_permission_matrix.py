@@ -154,6 +154,44 @@ RULES = {
     # The residents' survey: anyone answers; an empty POST stores nothing (the form's errors).
     "public:survey_form": form(ANYONE, "survey"),
     "public:survey_thanks": page(ANYONE, "survey"),
+    # The survey on the intranet: the coordinator keeps the questionnaires (auditors read them)
+    # and the campaigns (read by auditors and the survey's clerk too). A frozen questionnaire's
+    # edit pages send its readers back to it with the reason (get_redirects); an empty POST of
+    # "new version" on a draft is refused with a message and a redirect.
+    "surveys:questionnaire_list": page(QUALITY_TEAM),
+    "surveys:questionnaire_detail": (
+        page(QUALITY_TEAM, "survey_questionnaire"),
+        page(QUALITY_TEAM, "survey_frozen_questionnaire"),
+    ),
+    "surveys:questionnaire_create": form(COORDINATOR_ONLY),
+    "surveys:questionnaire_update": (
+        form(COORDINATOR_ONLY, "survey_questionnaire"),
+        form(COORDINATOR_ONLY, "survey_frozen_questionnaire", get_redirects=True),
+    ),
+    "surveys:questionnaire_new_version": (
+        action(COORDINATOR_ONLY, "survey_questionnaire"),
+        action(COORDINATOR_ONLY, "survey_frozen_questionnaire"),
+    ),
+    "surveys:questiongroup_create": (
+        form(COORDINATOR_ONLY, "survey_questionnaire"),
+        form(COORDINATOR_ONLY, "survey_frozen_questionnaire", get_redirects=True),
+    ),
+    "surveys:questiongroup_update": (
+        form(COORDINATOR_ONLY, "survey_group"),
+        form(COORDINATOR_ONLY, "survey_frozen_group", get_redirects=True),
+    ),
+    "surveys:question_create": (
+        form(COORDINATOR_ONLY, "survey_group"),
+        form(COORDINATOR_ONLY, "survey_frozen_group", get_redirects=True),
+    ),
+    "surveys:question_update": (
+        form(COORDINATOR_ONLY, "survey_question"),
+        form(COORDINATOR_ONLY, "survey_frozen_question", get_redirects=True),
+    ),
+    "surveys:campaign_list": page(QUALITY_TEAM | {"survey_clerk"}),
+    "surveys:campaign_detail": page(QUALITY_TEAM | {"survey_clerk"}, "survey"),
+    "surveys:campaign_create": form(COORDINATOR_ONLY),
+    "surveys:campaign_update": form(COORDINATOR_ONLY, "survey"),
     # Signing in and out, the password.
     "login": form(ANYONE),
     # Signing out is a POST (a link could be followed by a prefetch); a visitor has nothing to end.

@@ -46,8 +46,9 @@ PAGES = [
     ("certificates:body_list", "coordinator", 7),
     ("intranet:policy_list", "coordinator", 7),
     ("intranet:representative_list", "coordinator", 7),
-    # With the findings of processes without an owner and their actions, which the office answers.
-    ("intranet:home", "coordinator", 15),
+    # With the findings of processes without an owner and their actions, which the office answers,
+    # and the survey's open campaigns with their figures.
+    ("intranet:home", "coordinator", 16),
 ]
 
 

@@ -17,6 +17,7 @@ from qms.models import (
     Document,
     Process,
     StaffProfile,
+    today,
 )
 from qms.roles import user_roles
 
@@ -82,6 +83,12 @@ def intranet_home(request):
             reverse("intranet:document_list") + "?to_read=on",
         )
     context.update(_audit_work(user, owns_processes=bool(context["my_processes"])))
+    if user.has_perm("surveys.view_campaign"):
+        from surveys.models import Campaign
+
+        context["open_campaigns"] = list(
+            Campaign.objects.open_on(today()).with_figures().order_by("closes_on", "code")
+        )
     return render(request, "intranet/home.html", context)
 
 

@@ -212,6 +212,7 @@ SECTIONS = {
     "/intranet/documents/": EVERYONE,
     "/intranet/audits/": EVERYONE,  # everyone reads closed audits' reports
     "/intranet/certificates/": {"coordinator", "auditor"},
+    "/intranet/surveys/campaigns/": {"coordinator", "auditor"},
     "/intranet/accounts/": {"coordinator"},
 }
 MENU_LINKS = "() => [...document.querySelectorAll('#main-menu a.nav-link')].map(a => a.pathname)"
@@ -248,6 +249,8 @@ CURRENT_SECTION = [
     ("/intranet/external-audits/", "/intranet/certificates/", "true"),
     ("/intranet/policies/", "/intranet/certificates/", "true"),
     ("/intranet/accounts/?status=inactive", "/intranet/accounts/", "page"),
+    ("/intranet/surveys/campaigns/", "/intranet/surveys/campaigns/", "page"),
+    ("/intranet/surveys/questionnaires/", "/intranet/surveys/campaigns/", "true"),
     ("/en/intranet/audits/", "/en/intranet/audits/", "page"),
 ]
 
