@@ -29,7 +29,7 @@ from qms.models import (
     Representative,
     VersionStatus,
 )
-from surveys.models import Campaign
+from surveys.models import Campaign, Question
 
 PAGES = {
     # Public pages
@@ -43,6 +43,16 @@ PAGES = {
     "survey-form-en": ("/en/ankieta/{survey[open]}/", None, 200),
     "survey-thanks": ("/ankieta/{survey[open]}/dziekujemy/", None, 200),
     "survey-closed": ("/ankieta/{survey[closed]}/", None, 200),
+    # The survey on paper, as the desk's clerk: the campaigns to print and type in, the entry
+    # form of the open campaign and of the closed one (its box is emptied after it closes)
+    "paper-campaign-list": ("/intranet/surveys/paper/", "clerk", 200),
+    "paper-entry": ("/intranet/surveys/campaigns/{campaign[open]}/paper/new/", "clerk", 200),
+    "paper-entry-closed": (
+        "/intranet/surveys/campaigns/{campaign[closed]}/paper/new/",
+        "clerk",
+        200,
+    ),
+    "intranet-home-clerk": ("/intranet/", "clerk", 200),
     "login": ("/accounts/login/", None, 200),
     "not-found": ("/no-such-page/", None, 404),
     # The intranet, as the ISO representative's office
@@ -186,8 +196,8 @@ PAGES = {
     ),
 }
 
-# Forms sent back with errors: name -> (path, who sends it, the fields filled in). The values
-# go through `page_url` too.
+# Forms sent back with errors: name -> (path, who sends it, the fields filled in). The fields'
+# names and values go through `page_url` too.
 FORMS_WITH_ERRORS = {
     # A code already taken, and no title, kind, unit or file.
     "document-create-with-errors": (
@@ -214,6 +224,12 @@ FORMS_WITH_ERRORS = {
         {"period_end": "{period[P-04]}", "value": "1"},
     ),
     # A wrong current password and a new one too short: errors of two fields.
+    # A score off the scale and a word for a score: errors of two questions; the rest is kept.
+    "paper-entry-with-errors": (
+        "/intranet/surveys/campaigns/{campaign[open]}/paper/new/",
+        "clerk",
+        {"q{question[1]}": "7", "q{question[2]}": "tak", "comment": "Długo czekałem."},
+    ),
     "password-change-with-errors": (
         "/accounts/password/",
         "employee",
@@ -236,6 +252,11 @@ PDF_SOURCES = {
         "auditor",
     ),
     "action-register-pdf-source": ("/intranet/audits/actions/pdf/?html=1", "auditor"),
+    "paper-pdf-source": ("/intranet/surveys/campaigns/{campaign[open]}/paper/pdf/?html=1", "clerk"),
+    "poster-pdf-source": (
+        "/intranet/surveys/campaigns/{campaign[open]}/poster/pdf/?html=1",
+        "clerk",
+    ),
 }
 
 # The certificate form sent back with an error: 'valid until' before 'valid from'.
@@ -309,6 +330,18 @@ def _survey(which):
     return campaigns.order_by("-opens_on").first().code
 
 
+def _campaign(which):
+    """The pk of the demo's campaign open today, or of one that is closed."""
+    return Campaign.objects.get(code=_survey(which)).pk
+
+
+def _question(number):
+    """The pk of the `number`th question (from 1) of the demo's campaign open today."""
+    campaign = Campaign.objects.get(code=_survey("open"))
+    questions = Question.objects.filter(group__questionnaire=campaign.questionnaire_id)
+    return questions.order_by("group__position", "position")[number - 1].pk
+
+
 RECORDS = {
     "programme": _ByKey(lambda _key: AuditProgramme.objects.latest("year").year),
     "audit_in": _ByKey(_audit),
@@ -323,6 +356,8 @@ RECORDS = {
     "in_force": _ByKey(_in_force),
     "work": _ByKey(_work),
     "survey": _ByKey(_survey),
+    "campaign": _ByKey(_campaign),
+    "question": _ByKey(_question),
 }
 
 
