@@ -147,10 +147,10 @@ def test_running_count_is_the_clerks_own_of_today(client_as, campaign, clerk, co
     client = client_as(clerk)
     for _ in range(2):
         client.post(entry_url(campaign), sheet(campaign))
+    first = questions(campaign)[0]
     services.response_submit(
-        campaign=campaign, scores={questions(campaign)[0].pk: 3}, channel="phone",
-        entered_by=coordinator,
-    )  # fmt: skip
+        campaign=campaign, scores={first.pk: 3}, channel="phone", entered_by=coordinator
+    )
     Response.objects.filter(entered_by=clerk).update(
         created_at=timezone.now() - datetime.timedelta(days=1)
     )
@@ -398,3 +398,18 @@ def test_demo_paper_questionnaire_fits_one_sheet_with_the_privacy_statement(clie
         "Administratorem danych jest",
     ]:
         assert expected in text, expected
+
+
+# Every field at its longest
+
+
+def test_pdfs_print_with_every_field_at_its_longest(client_as, clerk):
+    factories.organisation(name="Ż" * 200, address="ul. " + "Ą" * 990)
+    questionnaire = factories.questionnaire(
+        groups=[("G" * 100, ["Ś" * 300] * 5)] * 6, introduction="wstęp " * 333
+    )
+    campaign = factories.campaign(name="Ń" * 200, code="a" * 20, questionnaire=questionnaire)
+    client = client_as(clerk)
+    for name in ["campaign_paper_pdf", "campaign_poster_pdf"]:
+        response = client.get(reverse(f"surveys:{name}", args=[campaign.pk]))
+        assert "/ankieta/" + "a" * 20 + "/" in pdf_text(response).replace(" ", "")
