@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from qms.models import OrganisationalUnit
@@ -142,16 +141,6 @@ def campaign_paper_entry(request, pk):
             entered_by=request.user,
         )
 
-    def done(response):
-        mine_today, _total = _paper_counts(campaign, request.user)
-        return ngettext(
-            "Saved. You have entered %(count)s paper questionnaire of this survey today. "
-            "Enter the next one.",
-            "Saved. You have entered %(count)s paper questionnaires of this survey today. "
-            "Enter the next one.",
-            mine_today,
-        ) % {"count": mine_today}
-
     mine_today, total = _paper_counts(campaign, request.user)
     return form_page(
         request,
@@ -159,7 +148,8 @@ def campaign_paper_entry(request, pk):
         title=title,
         cancel=_LIST,
         save=save,
-        done=done,
+        # The page it leads back to shows the running count.
+        done=_("Saved. Enter the next questionnaire."),
         success_url=reverse("surveys:campaign_paper_entry", args=[campaign.pk]),
         template="surveys/campaign_paper_entry.html",
         mine_today=mine_today,
