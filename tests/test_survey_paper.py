@@ -218,6 +218,8 @@ def test_empty_sheet_is_refused(client_as, campaign, clerk):
         {"channel": "pigeon"},
         {"channel": ""},
         {"comment": "ż" * 1001},
+        {"comment": "a\x00b"},
+        {"unit": "1 OR 1=1"},
         {"submission": "not-a-uuid"},
         {"q999999": "5"},
     ],

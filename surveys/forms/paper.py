@@ -64,7 +64,7 @@ class PaperResponseForm(forms.Form):
         label=_("How the matter was dealt with"),
         choices=Channel.choices,
         initial=Channel.IN_PERSON,
-        help_text=_("In person unless the sheet says otherwise: the urn stands at the desk."),
+        help_text=_("In person unless the sheet says otherwise: the box stands at the desk."),
     )
     comment = forms.CharField(
         label=_("Comment"),
