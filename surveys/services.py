@@ -55,7 +55,7 @@ def response_submit(
     if source == Source.ONLINE and not campaign.is_open(today):
         raise ValidationError(_("This survey is not open to answers now."))
     if source == Source.PAPER and today < campaign.opens_on:
-        # A closed campaign still takes the sheets left in the urn; one not open yet has none.
+        # A closed campaign still takes the sheets left in its box; one not open yet has none.
         raise ValidationError(
             _("This survey opens on %(day)s: its paper questionnaires can be entered from then.")
             % {"day": date_format(campaign.opens_on, "DATE_FORMAT")}

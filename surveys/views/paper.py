@@ -1,5 +1,5 @@
 """Paper: the printable questionnaire and the desk's poster of a campaign (each with the QR code of
-its online form), and the page where the desk types in the sheets residents leave in the urn."""
+its online form), and the page where the desk types in the sheets residents leave in the box."""
 
 import datetime
 
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from qms.models import OrganisationalUnit
 from qms.pdf import render_pdf
-from qms.shortcuts import crumb, form_page, paginate
+from qms.shortcuts import crumb, form_page, paginate, submitted
 
 from .. import services
 from ..forms.paper import PaperResponseForm
@@ -37,11 +37,11 @@ def _campaign(pk):
     )
 
 
+_LIST = "surveys:paper_campaign_list"
+
+
 def _trail():
     return [crumb(_("Intranet"), "intranet:home"), crumb(_("Paper questionnaires"), _LIST)]
-
-
-_LIST = "surveys:paper_campaign_list"
 
 
 @permission_required("surveys.add_response", raise_exception=True)
@@ -67,7 +67,7 @@ def paper_campaign_list(request):
 @permission_required("surveys.view_campaign", raise_exception=True)
 @require_safe
 def campaign_paper_pdf(request, pk):
-    """The questionnaire on A4 for the urn at the desk: the same questions as online, six boxes
+    """The questionnaire on A4 for the box at the desk: the same questions as online, six boxes
     each, and the QR code of the online form."""
     campaign = _campaign(pk)
     url, short_url = survey_url(request, campaign)
@@ -119,7 +119,7 @@ def _paper_counts(campaign, user):
 @require_http_methods(["GET", "HEAD", "POST"])
 def campaign_paper_entry(request, pk):
     """One paper sheet typed in; saved, the form comes back empty for the next one. A closed
-    campaign still takes sheets (the urn is emptied after it closes); one not open yet does not."""
+    campaign still takes sheets (the box is emptied after it closes); one not open yet does not."""
     campaign = _campaign(pk)
     title = _("Enter a paper questionnaire")
     context = {"campaign": campaign, "breadcrumbs": _trail()}
@@ -127,9 +127,7 @@ def campaign_paper_entry(request, pk):
         return render(
             request, "surveys/campaign_paper_entry.html", {**context, "title": title, "early": True}
         )
-    form = PaperResponseForm(
-        campaign.questionnaire, request.POST if request.method == "POST" else None
-    )
+    form = PaperResponseForm(campaign.questionnaire, *submitted(request))
 
     def save(form):
         return services.response_submit(
