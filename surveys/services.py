@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -62,6 +63,12 @@ def response_submit(
     source = Source.PAPER if entered_by is not None else Source.ONLINE
     if source == Source.ONLINE and not campaign.is_open(today):
         raise ValidationError(_("This survey is not open to answers now."))
+    if source == Source.PAPER and today < campaign.opens_on:
+        # A closed campaign still takes the sheets left in its box; one not open yet has none.
+        raise ValidationError(
+            _("This survey opens on %(day)s: its paper questionnaires can be entered from then.")
+            % {"day": date_format(campaign.opens_on, "DATE_FORMAT")}
+        )
     questions = set(
         campaign.questionnaire.groups.values_list("questions", flat=True).exclude(questions=None)
     )

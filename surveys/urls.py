@@ -4,7 +4,7 @@ the `public` namespace by qms/urls.py), and the intranet's pages under /intranet
 
 from django.urls import path
 
-from .views import campaigns, questionnaires, responses
+from .views import campaigns, paper, questionnaires, responses
 
 app_name = "surveys"
 
@@ -57,7 +57,12 @@ campaign_patterns = [
 ]
 
 # Paper: the printable questionnaire, the desk's poster, answers entered from paper.
-paper_patterns = []
+paper_patterns = [
+    path("paper/", paper.paper_campaign_list, name="paper_campaign_list"),
+    path("campaigns/<int:pk>/paper/pdf/", paper.campaign_paper_pdf, name="campaign_paper_pdf"),
+    path("campaigns/<int:pk>/poster/pdf/", paper.campaign_poster_pdf, name="campaign_poster_pdf"),
+    path("campaigns/<int:pk>/paper/new/", paper.campaign_paper_entry, name="campaign_paper_entry"),
+]
 
 # Results: the figures and charts of a campaign, its report.
 result_patterns = []

@@ -48,6 +48,16 @@ PAGES = {
     "survey-form-en": ("/en/ankieta/{survey[open]}/", None, 200),
     "survey-thanks": ("/ankieta/{survey[open]}/dziekujemy/", None, 200),
     "survey-closed": ("/ankieta/{survey[closed]}/", None, 200),
+    # The survey on paper, as the desk's clerk: the campaigns to print and type in, the entry
+    # form of the open campaign and of the closed one (its box is emptied after it closes)
+    "paper-campaign-list": ("/intranet/surveys/paper/", "clerk", 200),
+    "paper-entry": ("/intranet/surveys/campaigns/{campaign[open]}/paper/new/", "clerk", 200),
+    "paper-entry-closed": (
+        "/intranet/surveys/campaigns/{campaign[closed]}/paper/new/",
+        "clerk",
+        200,
+    ),
+    "intranet-home-clerk": ("/intranet/", "clerk", 200),
     "login": ("/accounts/login/", None, 200),
     "not-found": ("/no-such-page/", None, 404),
     # The intranet, as the ISO representative's office
@@ -98,8 +108,7 @@ PAGES = {
         "coordinator",
         200,
     ),
-    # The survey's clerk: their home, the campaigns
-    "intranet-home-clerk": ("/intranet/", "clerk", 200),
+    # The survey's clerk: the campaigns (their home is above)
     "survey-campaign-list-clerk": ("/intranet/surveys/campaigns/", "clerk", 200),
     "survey-campaign-detail-clerk": (
         "/intranet/surveys/campaigns/{campaign[open]}/",
@@ -245,8 +254,8 @@ PAGES = {
     ),
 }
 
-# Forms sent back with errors: name -> (path, who sends it, the fields filled in). The values
-# go through `page_url` too.
+# Forms sent back with errors: name -> (path, who sends it, the fields filled in). The fields'
+# names and values go through `page_url` too.
 FORMS_WITH_ERRORS = {
     # A code already taken, and no title, kind, unit or file.
     "document-create-with-errors": (
@@ -279,6 +288,12 @@ FORMS_WITH_ERRORS = {
         {"code": "{survey[open]}", "opens_on": "2030-07-14", "closes_on": "2030-07-13"},
     ),
     # A wrong current password and a new one too short: errors of two fields.
+    # A score off the scale and a word for a score: errors of two questions; the rest is kept.
+    "paper-entry-with-errors": (
+        "/intranet/surveys/campaigns/{campaign[open]}/paper/new/",
+        "clerk",
+        {"q{question[1]}": "7", "q{question[2]}": "tak", "comment": "Długo czekałem."},
+    ),
     "password-change-with-errors": (
         "/accounts/password/",
         "employee",
@@ -301,6 +316,11 @@ PDF_SOURCES = {
         "auditor",
     ),
     "action-register-pdf-source": ("/intranet/audits/actions/pdf/?html=1", "auditor"),
+    "paper-pdf-source": ("/intranet/surveys/campaigns/{campaign[open]}/paper/pdf/?html=1", "clerk"),
+    "poster-pdf-source": (
+        "/intranet/surveys/campaigns/{campaign[open]}/poster/pdf/?html=1",
+        "clerk",
+    ),
 }
 
 # The certificate form sent back with an error: 'valid until' before 'valid from'.
@@ -375,6 +395,7 @@ def _survey(which):
 
 
 def _campaign(which):
+    """The pk of the demo's campaign open today, or of one that is closed."""
     return Campaign.objects.get(code=_survey(which)).pk
 
 
@@ -385,6 +406,16 @@ def _questionnaire(which):
         return frozen
     draft = Questionnaire.objects.filter(frozen_at__isnull=True).order_by("-version").first()
     return draft or survey_services.questionnaire_new_version(questionnaire=frozen, user=None)
+
+
+def _question(which):
+    """The pk of the first question of the `frozen` or `draft` questionnaire, or of the
+    `which`th question (from 1) of the demo's campaign open today."""
+    if not which.isdigit():
+        return Question.objects.filter(group__questionnaire=_questionnaire(which)).first().pk
+    campaign = Campaign.objects.get(code=_survey("open"))
+    questions = Question.objects.filter(group__questionnaire=campaign.questionnaire_id)
+    return questions.order_by("group__position", "position")[int(which) - 1].pk
 
 
 RECORDS = {
@@ -406,9 +437,7 @@ RECORDS = {
     "questiongroup": _ByKey(
         lambda which: QuestionGroup.objects.filter(questionnaire=_questionnaire(which)).first().pk
     ),
-    "question": _ByKey(
-        lambda which: Question.objects.filter(group__questionnaire=_questionnaire(which)).first().pk
-    ),
+    "question": _ByKey(_question),
 }
 
 

@@ -155,7 +155,7 @@ def pdfs_rendered_once(monkeypatch, username):
         monkeypatch.setattr(pdf, "html_to_pdf", lambda html, base_url: b"%PDF-1.7 (not rendered)")
 
 
-@pytest.mark.parametrize("username", [None, "employee", "owner", "auditor", "coordinator"])
+@pytest.mark.parametrize("username", [None, "employee", "owner", "auditor", "coordinator", "clerk"])
 def test_crawl_as_each_role(client, shared_demo, pdfs_rendered_once, username):
     client = signed_in(client, username)
     before = row_counts()

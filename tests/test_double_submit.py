@@ -26,6 +26,7 @@ from qms.models import (
     QualityPolicy,
     Representative,
 )
+from surveys.models import Response
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -72,7 +73,10 @@ def office(make_user):
     finding = factories.finding(audit=audit, process=process, kind=FindingKind.MINOR)
     document = factories.document(process=process)
     factories.version_in_force(document, author=owner, approver=coordinator)
+    campaign = factories.campaign()
     return {
+        "campaign": campaign,
+        "question": campaign.questionnaire.groups.get().questions.first(),
         "coordinator": coordinator,
         "owner": owner,
         "process": process,
@@ -248,6 +252,13 @@ FORMS = {
             "due_on": due_in_a_month(),
         },
         CorrectiveAction,
+    ),
+    # A paper questionnaire typed in at the desk (not a ModelForm: its boxes are the questions).
+    "paper questionnaire": (
+        "surveys:campaign_paper_entry",
+        "campaign",
+        lambda o: {f"q{o['question'].pk}": "4", "channel": "in_person"},
+        Response,
     ),
 }
 

@@ -46,7 +46,8 @@ def test_every_page_is_valid_html(shared_demo, client, settings, tmp_path):
     with translation.override("pl"):
         assert valid_until_error() in documents["certificate-form-with-errors"]
     for name, (path, username, data) in FORMS_WITH_ERRORS.items():
-        fetch(name, page_url(path), username, data={k: page_url(v) for k, v in data.items()})
+        data = {page_url(key): page_url(value) for key, value in data.items()}
+        fetch(name, page_url(path), username, data=data)
         assert 'role="alert"' in documents[name], f"{name}: no errors shown"
 
     # The HTML that render_pdf hands to WeasyPrint: with DEBUG on, `?html=1` returns it as is.

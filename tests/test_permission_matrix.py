@@ -71,6 +71,11 @@ OTHER_OWNER_OR_COORDINATOR = frozenset({"other_owner", "coordinator"})
 # Register a document: the owner of an active process, and the coordinator.
 DOCUMENT_REGISTRARS = OWNERS | {"coordinator"}
 COORDINATOR_ONLY = frozenset({"coordinator"})
+# The survey's campaigns are read by the coordinator, auditors and the clerk
+# (surveys.view_campaign); paper questionnaires are typed in by the clerk and the coordinator
+# (surveys.add_response).
+SURVEY_READERS = AUDITORS | {"coordinator", "survey_clerk"}
+PAPER_DESK = frozenset({"coordinator", "survey_clerk"})
 # Staff of the units a document concerns.
 STAFF_OF_CONCERNED_UNIT = frozenset({"employee"})
 NOBODY = frozenset()
@@ -192,6 +197,11 @@ RULES = {
     "surveys:campaign_detail": page(QUALITY_TEAM | {"survey_clerk"}, "survey"),
     "surveys:campaign_create": form(COORDINATOR_ONLY),
     "surveys:campaign_update": form(COORDINATOR_ONLY, "survey"),
+    # The survey on paper: the sheet and poster to print, the desk's page and its entry form.
+    "surveys:paper_campaign_list": page(PAPER_DESK),
+    "surveys:campaign_paper_pdf": page(SURVEY_READERS, "survey"),
+    "surveys:campaign_poster_pdf": page(SURVEY_READERS, "survey"),
+    "surveys:campaign_paper_entry": form(PAPER_DESK, "survey"),
     # Signing in and out, the password.
     "login": form(ANYONE),
     # Signing out is a POST (a link could be followed by a prefetch); a visitor has nothing to end.

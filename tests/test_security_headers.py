@@ -107,7 +107,7 @@ def html_pages(client, settings):
         ),
     )
     for name, (path, username, data) in FORMS_WITH_ERRORS.items():
-        data = {key: page_url(value) for key, value in data.items()}
+        data = {page_url(key): page_url(value) for key, value in data.items()}
         response = fetch(client, page_url(path), username, data=data)
         assert response.status_code == 200, name
         yield name, response

@@ -95,7 +95,7 @@ def test_other_forms_shown_again_with_errors_have_no_axe_violations(
     page.goto(demo_site.url + path)
     form = page.locator("main form[method=post]")
     for name, value in data.items():
-        field = form.locator(f"[name={name}]")
+        field = form.locator(f"[name={page_url(name)}]")
         if field.evaluate("element => element.tagName") == "SELECT":
             field.select_option(page_url(value))
         else:
