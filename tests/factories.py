@@ -401,6 +401,8 @@ def world(users):
         status=AuditStatus.CLOSED, reported_at=timezone.now(), closed_at=timezone.now()
     )
     survey = campaign()
+    # Its results published: the report is public.
+    published_survey = campaign(results_published_at=timezone.now())
     return {
         "organisation": org,
         "certificate": cert,
@@ -442,6 +444,7 @@ def world(users):
         # An account the coordinator deactivates, reactivates and unlocks.
         "account": colleague,
         "survey": survey,
+        "published_survey": published_survey,
         "survey_questionnaire": survey.questionnaire,
         "survey_group": survey.questionnaire.groups.first(),
         "survey_question": survey.questionnaire.groups.first().questions.first(),

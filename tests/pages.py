@@ -174,6 +174,19 @@ PAGES = {
     "password-change-done": ("/accounts/password/done/", "employee", 200),
     "account-list": ("/intranet/accounts/", "coordinator", 200),
     "account-list-inactive": ("/intranet/accounts/?status=inactive", "coordinator", 200),
+    # The survey's results: this year's (not published) as the coordinator, last year's
+    # (published, with conclusions) as an auditor, and the coordinator's conclusions form
+    "survey-results": ("/intranet/surveys/campaigns/{campaign[open]}/results/", "coordinator", 200),
+    "survey-results-published": (
+        "/intranet/surveys/campaigns/{campaign[closed]}/results/",
+        "auditor",
+        200,
+    ),
+    "survey-conclusions": (
+        "/intranet/surveys/campaigns/{campaign[closed]}/results/conclusions/",
+        "coordinator",
+        200,
+    ),
     # The change history ("rejestr zmian") of a record, as the ISO representative's office: a
     # certificate, a document with its versions, an internal audit; refused to an employee
     "record-history": ("/intranet/history/certificate/{certificate}/", "coordinator", 200),
@@ -221,6 +234,13 @@ FORMS_WITH_ERRORS = {
     ),
 }
 
+# Conclusions longer than a campaign's allow (an error of the field).
+FORMS_WITH_ERRORS["survey-conclusions-too-long"] = (
+    "/intranet/surveys/campaigns/{campaign[closed]}/results/conclusions/",
+    "coordinator",
+    {"conclusions": "Wnioski. " * 250},
+)
+
 # The HTML that render_pdf hands to WeasyPrint (with DEBUG on, `?html=1` returns it as is).
 PDF_SOURCES = {
     "certificate-pdf-source": ("/certificates/{certificate}/pdf/?html=1", None),
@@ -236,6 +256,10 @@ PDF_SOURCES = {
         "auditor",
     ),
     "action-register-pdf-source": ("/intranet/audits/actions/pdf/?html=1", "auditor"),
+    "survey-report-pdf-source": (
+        "/intranet/surveys/campaigns/{campaign[open]}/results/pdf/?html=1",
+        "auditor",
+    ),
 }
 
 # The certificate form sent back with an error: 'valid until' before 'valid from'.
@@ -323,6 +347,7 @@ RECORDS = {
     "in_force": _ByKey(_in_force),
     "work": _ByKey(_work),
     "survey": _ByKey(_survey),
+    "campaign": _ByKey(lambda which: Campaign.objects.get(code=_survey(which)).pk),
 }
 
 

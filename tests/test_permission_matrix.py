@@ -154,6 +154,9 @@ RULES = {
     # The residents' survey: anyone answers; an empty POST stores nothing (the form's errors).
     "public:survey_form": form(ANYONE, "survey"),
     "public:survey_thanks": page(ANYONE, "survey"),
+    # A campaign's report is public once its results are published (404 before: tests/
+    # test_survey_results.py).
+    "public:survey_report_pdf": page(ANYONE, "published_survey"),
     # Signing in and out, the password.
     "login": form(ANYONE),
     # Signing out is a POST (a link could be followed by a prefetch); a visitor has nothing to end.
@@ -314,6 +317,13 @@ RULES = {
         action(AUDIT_TEAM, "effective_action"),
         action(NOBODY, "closed_effective_action"),
     ),
+    # A survey campaign's results and report: read by the office and the auditors
+    # (surveys.view_response); the conclusions and publishing are the office's.
+    "surveys:campaign_results": page(QUALITY_TEAM, "survey"),
+    "surveys:campaign_report_pdf": page(QUALITY_TEAM, "survey"),
+    "surveys:campaign_conclusions": form(COORDINATOR_ONLY, "survey"),
+    "surveys:campaign_publish": action(COORDINATOR_ONLY, "published_survey"),
+    "surveys:campaign_unpublish": action(COORDINATOR_ONLY, "published_survey"),
     # The change history of a record: the office's (qms.view_change_history).
     "intranet:record_history": tuple(
         replace(page(COORDINATOR_ONLY, record), fixed={"record_type": record_type})

@@ -106,8 +106,8 @@ def _publishing(request, pk, step, done):
     return redirect("surveys:campaign_results", pk=campaign.pk)
 
 
-@permission_required("surveys.change_campaign", raise_exception=True)
 @require_POST
+@permission_required("surveys.change_campaign", raise_exception=True)
 def campaign_publish(request, pk):
     return _publishing(
         request,
@@ -117,8 +117,8 @@ def campaign_publish(request, pk):
     )
 
 
-@permission_required("surveys.change_campaign", raise_exception=True)
 @require_POST
+@permission_required("surveys.change_campaign", raise_exception=True)
 def campaign_unpublish(request, pk):
     return _publishing(
         request,
