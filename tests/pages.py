@@ -234,13 +234,6 @@ FORMS_WITH_ERRORS = {
     ),
 }
 
-# Conclusions longer than a campaign's allow (an error of the field).
-FORMS_WITH_ERRORS["survey-conclusions-too-long"] = (
-    "/intranet/surveys/campaigns/{campaign[closed]}/results/conclusions/",
-    "coordinator",
-    {"conclusions": "Wnioski. " * 250},
-)
-
 # The HTML that render_pdf hands to WeasyPrint (with DEBUG on, `?html=1` returns it as is).
 PDF_SOURCES = {
     "certificate-pdf-source": ("/certificates/{certificate}/pdf/?html=1", None),
