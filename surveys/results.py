@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext
 
-from .models import SATISFIED, Campaign, Channel, Question, Response, Source
+from .models import SATISFIED, Answer, Campaign, Channel, Question, Response, Source
 
 
 @dataclass(frozen=True)
@@ -114,28 +114,37 @@ def _change(figures, before):
     return figures.index - before.index
 
 
-def _scores(within=None):
-    """Aggregates of the answers' scores (the answers `within` only)."""
-    within = within or Q()
+def _scores(answers="answers__"):
+    """Aggregates of the scores of the answers reached through `answers` (a relation path)."""
     return {
-        "given": Count("answers", filter=within & Q(answers__score__isnull=False)),
-        "satisfied": Count("answers", filter=within & Q(answers__score__gte=SATISFIED)),
-        "score_sum": Sum("answers__score", filter=within),
+        "given": Count(f"{answers}pk", filter=Q(**{f"{answers}score__isnull": False})),
+        "satisfied": Count(f"{answers}pk", filter=Q(**{f"{answers}score__gte": SATISFIED})),
+        "score_sum": Sum(f"{answers}score"),
     }
 
 
+NO_ANSWER = {"given": 0, "satisfied": 0, "score_sum": 0}
+
+
 def _groups(campaign):
-    """The campaign's groups with their questions' figures (one query: questions without an
-    answer count zero)."""
+    """The campaign's groups with their questions' figures, in two queries: the questions, and
+    the scores of the campaign's answers per question (read through the answers' response, so
+    that other campaigns' answers to the same questionnaire are never scanned)."""
     questions = (
         Question.objects.filter(group__questionnaire_id=campaign.questionnaire_id)
         .select_related("group")
-        .annotate(**_scores(Q(answers__response__campaign=campaign)))
         .order_by("group__position", "position")
     )
+    scores = {
+        row["question"]: row
+        for row in Answer.objects.filter(response__campaign=campaign)
+        .order_by()
+        .values("question")
+        .annotate(**_scores(answers=""))
+    }
     groups = {}
     for question in questions:
-        figures = _figures(question.__dict__)
+        figures = _figures(scores.get(question.pk, NO_ANSWER))
         group = groups.get(question.group_id)
         if group is None:
             group = groups[question.group_id] = GroupResult(question.group.name, Figures())
@@ -144,41 +153,42 @@ def _groups(campaign):
     return list(groups.values())
 
 
-def _breakdown(campaign, by):
-    """Responses and scores of `campaign` grouped by the response's field `by`: {value: Row
-    data} (one query)."""
-    rows = (
+def _cells(campaign):
+    """The campaign's responses and scores per unit, channel and source together, in one
+    query: a few hundred rows at most (units × channels × sources), whatever the number of
+    responses, which the breakdowns below add up."""
+    return list(
         Response.objects.filter(campaign=campaign)
         .order_by()
-        .values(by)
+        .values("unit", "unit__code", "unit__name", "channel", "source")
         .annotate(responses=Count("pk", distinct=True), **_scores())
     )
-    return {row[by]: row for row in rows}
 
 
-def _choices(campaign, by, choices):
+def _add_up(cells, by):
+    """{value of `by`: (responses, Figures)} from the cells."""
+    totals = {}
+    for cell in cells:
+        responses, figures = totals.get(cell[by], (0, Figures()))
+        totals[cell[by]] = (responses + cell["responses"], figures + _figures(cell))
+    return totals
+
+
+def _choices(cells, by, choices):
     """A breakdown over every choice, those with no response too, in the choices' order."""
-    found = _breakdown(campaign, by)
-    empty = {"responses": 0, "given": 0, "satisfied": 0, "score_sum": 0}
-    return [
-        Row(str(label), found.get(value, empty)["responses"], _figures(found.get(value, empty)))
-        for value, label in choices
-    ]
+    totals = _add_up(cells, by)
+    return [Row(str(label), *totals.get(value, (0, Figures()))) for value, label in choices]
 
 
-def _units(campaign):
+def _units(cells):
     """Units that residents named, by name; responses without a unit last."""
-    rows = (
-        Response.objects.filter(campaign=campaign)
-        .order_by()
-        .values("unit", "unit__code", "unit__name")
-        .annotate(responses=Count("pk", distinct=True), **_scores())
-    )
-    named = sorted((r for r in rows if r["unit"]), key=lambda r: r["unit__name"])
-    unnamed = [r for r in rows if not r["unit"]]
-    return [
-        Row(f"{r['unit__code']} {r['unit__name']}", r["responses"], _figures(r)) for r in named
-    ] + [Row(gettext("unit not named"), r["responses"], _figures(r)) for r in unnamed]
+    names = {cell["unit"]: (cell["unit__name"], cell["unit__code"]) for cell in cells}
+    totals = _add_up(cells, "unit")
+    named = sorted((unit for unit in totals if unit), key=names.get)
+    rows = [Row(f"{names[unit][1]} {names[unit][0]}", *totals[unit]) for unit in named]
+    if None in totals:
+        rows.append(Row(gettext("unit not named"), *totals[None]))
+    return rows
 
 
 def previous_campaign(campaign):
@@ -204,14 +214,15 @@ def campaign_results(campaign):
     """Every figure of `campaign` (a Campaign from `Campaign.objects.with_figures()`), and the
     previous campaign's for comparison, in a fixed number of queries."""
     groups = _groups(campaign)
+    cells = _cells(campaign)
     results = Results(
         campaign=campaign,
         responses=campaign.response_count,
         overall=_overall(campaign),
         groups=groups,
-        by_unit=_units(campaign),
-        by_channel=_choices(campaign, "channel", Channel.choices),
-        by_source=_choices(campaign, "source", Source.choices),
+        by_unit=_units(cells),
+        by_channel=_choices(cells, "channel", Channel.choices),
+        by_source=_choices(cells, "source", Source.choices),
     )
     previous = previous_campaign(campaign)
     if previous is not None:
