@@ -498,3 +498,26 @@ def test_benchmark_reports_figures_and_keeps_nothing(units):
     assert lines[-1] == "Rolled back: the benchmark's records are gone."
     assert any(line.startswith("report PDF") for line in lines)
     assert (Campaign.objects.count(), Response.objects.count()) == before
+
+
+def test_the_quality_page_imports_nothing_of_the_survey():
+    # Dependencies point one way: the survey registers its section with qms.public_sections.
+    import ast
+    from pathlib import Path
+
+    from django.conf import settings
+
+    qms = Path(settings.BASE_DIR, "qms")
+    for path in [
+        *Path(settings.BASE_DIR, "certificates").rglob("*.py"),
+        qms / "public_sections.py",
+        qms / "charts.py",
+    ]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = [
+            node.module if isinstance(node, ast.ImportFrom) else alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import | ast.ImportFrom)
+            for alias in node.names
+        ]
+        assert not [name for name in imported if name and name.startswith("surveys")], path
