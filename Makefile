@@ -113,6 +113,7 @@ bench: runtime-packages $(VENV)/.installed messages
 	$(TEST_ENV) $(PY) manage.py benchmark_search
 	$(TEST_ENV) $(PY) manage.py benchmark_demo
 	$(TEST_ENV) $(PY) manage.py benchmark_pdf
+	$(TEST_ENV) $(PY) manage.py benchmark_survey_report
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

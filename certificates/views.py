@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from qms import public_sections
 from qms.history import last_changed
 from qms.models import Organisation, QualityPolicy, Representative, today
 from qms.pdf import render_pdf
@@ -31,10 +32,13 @@ def quality_page(request):
     latest_audit = ExternalAudit.objects.latest_held()
     policy = QualityPolicy.objects.in_force()
     representative = Representative.objects.current()
+    # What other apps show here (the survey's results): qms gathers them, this app imports none.
+    sections = public_sections.gather(request)
     return render(
         request,
         "certificates/quality_page.html",
         {
+            "sections": sections,
             "current": current,
             "held_since": Certificate.objects.held_since(),
             "latest_audit": latest_audit,
@@ -48,6 +52,7 @@ def quality_page(request):
                 representative,
                 *certificates,
                 *audits,
+                *(record for section in sections for record in section.records),
             ),
         },
     )

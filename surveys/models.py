@@ -229,6 +229,8 @@ class Campaign(QualityRecord):
     results_published_at = models.DateTimeField(
         _("results published at"), null=True, blank=True, editable=False
     )
+    # What the coordinator draws from the results: the report's last section.
+    conclusions = models.TextField(_("conclusions"), max_length=PROSE, blank=True)
 
     objects = CampaignQuerySet.as_manager()
     history = QualityHistory()
@@ -250,6 +252,10 @@ class Campaign(QualityRecord):
 
     def get_absolute_url(self):
         return reverse("public:survey_form", args=[self.code])
+
+    @property
+    def is_published(self):
+        return self.results_published_at is not None
 
     def is_open(self, day=None):
         day = day or timezone.localdate()

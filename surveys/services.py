@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from .models import (
     Answer,
+    Campaign,
     DailyTally,
     Question,
     QuestionGroup,
@@ -135,3 +136,46 @@ def questionnaire_new_version(*, questionnaire, user):
             new_question._history_user = user
             new_question.save()
     return copy
+
+
+# Results: the coordinator's conclusions, and the publishing of a campaign's results on the
+# public quality page (surveys.public_sections).
+
+
+@transaction.atomic
+def campaign_conclude(*, campaign, conclusions, user):
+    """Write the coordinator's conclusions from the results (the report's last section)."""
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    campaign.conclusions = conclusions.strip()
+    campaign._history_user = user
+    campaign.save(update_fields=["conclusions", "updated_at"])
+    return campaign
+
+
+@transaction.atomic
+def campaign_publish(*, campaign, user):
+    """Publish the campaign's results: from now on the public quality page shows its index,
+    number of responses and period, with the report. Only results there are: a campaign
+    without any response is refused."""
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if campaign.results_published_at is not None:
+        raise ValidationError(_("The results of this campaign are already published."))
+    if not campaign.responses.exists():
+        raise ValidationError(_("This campaign has no responses yet: there is nothing to publish."))
+    campaign.results_published_at = timezone.now()
+    campaign._history_user = user
+    campaign.save(update_fields=["results_published_at", "updated_at"])
+    return campaign
+
+
+@transaction.atomic
+def campaign_unpublish(*, campaign, user):
+    """Take the campaign's results off the public site (the change history keeps when they
+    were published and by whom)."""
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if campaign.results_published_at is None:
+        raise ValidationError(_("The results of this campaign are not published."))
+    campaign.results_published_at = None
+    campaign._history_user = user
+    campaign.save(update_fields=["results_published_at", "updated_at"])
+    return campaign

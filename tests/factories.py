@@ -403,6 +403,8 @@ def world(users):
     survey = campaign()
     # Frozen as its first response freezes it: its edit pages refuse.
     frozen = questionnaire(frozen_at=timezone.now())
+    # Its results published: the report is public.
+    published_survey = campaign(results_published_at=timezone.now())
     return {
         "organisation": org,
         "certificate": cert,
@@ -444,6 +446,7 @@ def world(users):
         # An account the coordinator deactivates, reactivates and unlocks.
         "account": colleague,
         "survey": survey,
+        "published_survey": published_survey,
         "survey_questionnaire": survey.questionnaire,
         "survey_group": survey.questionnaire.groups.first(),
         "survey_question": survey.questionnaire.groups.first().questions.first(),

@@ -242,6 +242,19 @@ PAGES = {
     "password-change-done": ("/accounts/password/done/", "employee", 200),
     "account-list": ("/intranet/accounts/", "coordinator", 200),
     "account-list-inactive": ("/intranet/accounts/?status=inactive", "coordinator", 200),
+    # The survey's results: this year's (not published) as the coordinator, last year's
+    # (published, with conclusions) as an auditor, and the coordinator's conclusions form
+    "survey-results": ("/intranet/surveys/campaigns/{campaign[open]}/results/", "coordinator", 200),
+    "survey-results-published": (
+        "/intranet/surveys/campaigns/{campaign[closed]}/results/",
+        "auditor",
+        200,
+    ),
+    "survey-conclusions": (
+        "/intranet/surveys/campaigns/{campaign[closed]}/results/conclusions/",
+        "coordinator",
+        200,
+    ),
     # The change history ("rejestr zmian") of a record, as the ISO representative's office: a
     # certificate, a document with its versions, an internal audit; refused to an employee
     "record-history": ("/intranet/history/certificate/{certificate}/", "coordinator", 200),
@@ -320,6 +333,10 @@ PDF_SOURCES = {
     "poster-pdf-source": (
         "/intranet/surveys/campaigns/{campaign[open]}/poster/pdf/?html=1",
         "clerk",
+    ),
+    "survey-report-pdf-source": (
+        "/intranet/surveys/campaigns/{campaign[open]}/results/pdf/?html=1",
+        "auditor",
     ),
 }
 

@@ -25,12 +25,14 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 # Pages of one URL name crawled at most (three certificates, three documents ...); a PDF once.
 CAP = 3
 PDF_CAP = 1
-# The POST forms an employee may see: its own account, and confirming it has read a document.
+# The POST forms an employee may see: its own account, confirming it has read a document, and
+# the residents' survey (anyone answers it; the quality page invites to it).
 EMPLOYEE_POSTS = {
     "logout",
     "password_change",
     "set_language",
     "intranet:version_confirm_read",
+    "public:survey_form",
 }
 
 

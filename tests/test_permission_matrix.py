@@ -202,6 +202,9 @@ RULES = {
     "surveys:campaign_paper_pdf": page(SURVEY_READERS, "survey"),
     "surveys:campaign_poster_pdf": page(SURVEY_READERS, "survey"),
     "surveys:campaign_paper_entry": form(PAPER_DESK, "survey"),
+    # A campaign's report is public once its results are published (404 before: tests/
+    # test_survey_results.py).
+    "public:survey_report_pdf": page(ANYONE, "published_survey"),
     # Signing in and out, the password.
     "login": form(ANYONE),
     # Signing out is a POST (a link could be followed by a prefetch); a visitor has nothing to end.
@@ -362,6 +365,13 @@ RULES = {
         action(AUDIT_TEAM, "effective_action"),
         action(NOBODY, "closed_effective_action"),
     ),
+    # A survey campaign's results and report: read by the office and the auditors
+    # (surveys.view_response); the conclusions and publishing are the office's.
+    "surveys:campaign_results": page(QUALITY_TEAM, "survey"),
+    "surveys:campaign_report_pdf": page(QUALITY_TEAM, "survey"),
+    "surveys:campaign_conclusions": form(COORDINATOR_ONLY, "survey"),
+    "surveys:campaign_publish": action(COORDINATOR_ONLY, "published_survey"),
+    "surveys:campaign_unpublish": action(COORDINATOR_ONLY, "published_survey"),
     # The change history of a record: the office's (qms.view_change_history).
     "intranet:record_history": tuple(
         replace(page(COORDINATOR_ONLY, record), fixed={"record_type": record_type})

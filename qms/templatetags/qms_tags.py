@@ -1,5 +1,9 @@
 from django import template
+from django.template.defaultfilters import floatformat
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from qms import charts
 
 register = template.Library()
 
@@ -20,3 +24,27 @@ def date_range(first, last):
     if first.year == last.year:
         return f"{date_format(first, 'j E')} – {date_format(last, 'DATE_FORMAT')}"
     return f"{date_format(first, 'DATE_FORMAT')} – {date_format(last, 'DATE_FORMAT')}"
+
+
+@register.filter
+def percent(share):
+    """A share (0 to 1) as a percentage in the active language ("87,5 %"); "—" for None."""
+    return charts.percent(share)
+
+
+@register.filter
+def points(difference):
+    """A change of a share (-1 to 1) in percentage points, signed ("+3,2 p.p."); "—" for None."""
+    if difference is None:
+        return "—"
+    sign = "+" if difference > 0 else "−" if difference < 0 else "±"
+    return _("%(sign)s%(points)s pp") % {
+        "sign": sign,
+        "points": floatformat(abs(difference) * 100, -1),
+    }
+
+
+@register.filter
+def mean(number):
+    """A mean score on the 1-5 scale, to two decimals in the active language; "—" for None."""
+    return "—" if number is None else floatformat(number, 2)

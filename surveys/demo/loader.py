@@ -3,6 +3,7 @@
 import datetime
 import random
 
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from qms.models import OrganisationalUnit
@@ -16,7 +17,16 @@ from surveys.models import (
     Response,
 )
 
-from .records import CAMPAIGN_NAME, CAMPAIGNS, COMMENTS, GROUPS, QUESTIONNAIRE
+from .. import services
+from .records import (
+    CAMPAIGN_NAME,
+    CAMPAIGNS,
+    COMMENTS,
+    CONCLUSIONS,
+    GROUPS,
+    PUBLISHED_OFFSET,
+    QUESTIONNAIRE,
+)
 
 # How residents answer, more often well than badly: weights of 1..5, and of "not applicable".
 SCORE_WEIGHTS = [3, 5, 14, 38, 40]
@@ -53,6 +63,16 @@ def load(report):
         last_day = min(campaign.closes_on, today)
         _responses(campaign, questions, units, count, last_day, random.Random(f"demo-{code}"))
         report.add(Response, count)
+        if offset == PUBLISHED_OFFSET:
+            _publish(campaign)
+
+
+def _publish(campaign):
+    """The coordinator's conclusions and the published results, as the coordinator would make
+    them (only with the campaign's first responses: a later load keeps what was changed)."""
+    coordinator = User.objects.filter(username="coordinator").first()
+    services.campaign_conclude(campaign=campaign, conclusions=CONCLUSIONS, user=coordinator)
+    services.campaign_publish(campaign=campaign, user=coordinator)
 
 
 def _questionnaire(report):

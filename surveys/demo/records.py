@@ -62,6 +62,18 @@ GROUPS = [
 CAMPAIGN_NAME = "Badanie satysfakcji klientów {year}"
 CAMPAIGNS = [(-1, 320), (0, 240)]
 
+# Last year's results are published on the quality page, with the coordinator's conclusions.
+PUBLISHED_OFFSET = -1
+CONCLUSIONS = (
+    "Zdecydowana większość mieszkańców ocenia obsługę w urzędzie dobrze lub bardzo dobrze. "
+    "Najwyżej ocenili uprzejmość pracowników i ich wiedzę w załatwianych sprawach.\n\n"
+    "Najwięcej uwag dotyczyło czasu oczekiwania w Wydziale Komunikacji, mylącego oznakowania "
+    "pokoi na drugim piętrze oraz strony internetowej, która źle wyświetla się na telefonie.\n\n"
+    "W tym roku wprowadzimy internetową rezerwację wizyt w Wydziale Komunikacji, odnowimy "
+    "oznakowanie pięter i pokoi, a stronę urzędu dostosujemy do telefonów. Czy te zmiany "
+    "pomogły, sprawdzimy w kolejnym badaniu."
+)
+
 COMMENTS = [
     "Bardzo miła obsługa w Biurze Obsługi Mieszkańców, wszystko załatwione od ręki.",
     "Długo czekałem w kolejce do Wydziału Komunikacji, przydałby się system rezerwacji wizyt.",
