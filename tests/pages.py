@@ -5,7 +5,10 @@ Each entry: name -> (path, who is signed in (a demo account, or None), expected 
 `{representative}` (the demo's current ones), and, by their natural keys in the demo data
 (qms/management/commands/demo_data.py), `{process[P-04]}`, `{risk[P-04]}` and `{measure[P-04]}`
 (the first of the process's), `{unit[BOM]}`, `{document[KJ]}`, `{in_force[KJ]}` (its version in
-force) and `{work[PR-06]}` (its draft or version in review).
+force) and `{work[PR-06]}` (its draft or version in review); of the survey, `{survey[open]}` and
+`{survey[closed]}` (a campaign's short address), `{survey_pk[open]}` (its key),
+`{survey_comment[open]}` (its first response with a comment) and `{survey_action[open]}` (the
+first action on a comment in that status).
 """
 
 from django.utils import timezone
@@ -29,7 +32,7 @@ from qms.models import (
     Representative,
     VersionStatus,
 )
-from surveys.models import Campaign
+from surveys.models import Campaign, CommentAction
 
 PAGES = {
     # Public pages
@@ -111,6 +114,35 @@ PAGES = {
     "intranet-home-employee": ("/intranet/", "employee", 200),
     "document-detail-employee": ("/intranet/documents/{document[KJ]}/", "employee", 200),
     "forbidden": ("/intranet/certificates/", "employee", 403),
+    # The residents' comments of this year's campaign (all, and filtered), an action on one, the
+    # actions as the office and as the owner responsible, and the owner's report that it is done
+    "survey-comment-list": (
+        "/intranet/surveys/campaigns/{survey_pk[open]}/comments/",
+        "coordinator",
+        200,
+    ),
+    "survey-comment-list-filtered": (
+        "/intranet/surveys/campaigns/{survey_pk[closed]}/comments/?band=low&q=kolej&page=1",
+        "coordinator",
+        200,
+    ),
+    "survey-comment-action-create": (
+        "/intranet/surveys/comments/{survey_comment[open]}/actions/new/",
+        "coordinator",
+        200,
+    ),
+    "survey-comment-action-list": ("/intranet/surveys/comment-actions/", "coordinator", 200),
+    "survey-comment-action-detail": (
+        "/intranet/surveys/comment-actions/{survey_action[done]}/",
+        "coordinator",
+        200,
+    ),
+    "survey-comment-action-list-owner": ("/intranet/surveys/comment-actions/", "owner", 200),
+    "survey-comment-action-done": (
+        "/intranet/surveys/comment-actions/{survey_action[open]}/done/",
+        "owner",
+        200,
+    ),
     # The intranet's search: an employee's results, the coordinator's on a second page of one
     # kind, the page without a query, with nothing found and with a query too long
     "search": ("/intranet/search/?q=audyt", "employee", 200),
@@ -189,6 +221,12 @@ PAGES = {
 # Forms sent back with errors: name -> (path, who sends it, the fields filled in). The values
 # go through `page_url` too.
 FORMS_WITH_ERRORS = {
+    # A resident's comment turned into an action due in the past, with no process.
+    "survey-comment-action-create-with-errors": (
+        "/intranet/surveys/comments/{survey_comment[open]}/actions/new/",
+        "coordinator",
+        {"kind": "corrective", "action": "Coś zrobić.", "due_on": "2020-01-01"},
+    ),
     # A code already taken, and no title, kind, unit or file.
     "document-create-with-errors": (
         "/intranet/documents/new/",
@@ -309,6 +347,16 @@ def _survey(which):
     return campaigns.order_by("-opens_on").first().code
 
 
+def _survey_comment(which):
+    """The first response with a comment of the demo's open (or closed) campaign."""
+    campaign = Campaign.objects.get(code=_survey(which))
+    return campaign.responses.exclude(comment="").order_by("pk").first().pk
+
+
+def _survey_action(status):
+    return CommentAction.objects.filter(status=status).order_by("pk").first().pk
+
+
 RECORDS = {
     "programme": _ByKey(lambda _key: AuditProgramme.objects.latest("year").year),
     "audit_in": _ByKey(_audit),
@@ -323,6 +371,9 @@ RECORDS = {
     "in_force": _ByKey(_in_force),
     "work": _ByKey(_work),
     "survey": _ByKey(_survey),
+    "survey_pk": _ByKey(lambda which: Campaign.objects.get(code=_survey(which)).pk),
+    "survey_comment": _ByKey(_survey_comment),
+    "survey_action": _ByKey(_survey_action),
 }
 
 
