@@ -26,6 +26,7 @@ from qms.models import (
     QualityPolicy,
     Representative,
 )
+from surveys.models import ActionKind, CommentAction
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -82,6 +83,7 @@ def office(make_user):
         "item": item,
         "finding": finding,
         "document": document,
+        "comment": factories.survey_response(factories.campaign(), comment="Kolejka za długa."),
     }
 
 
@@ -248,6 +250,17 @@ FORMS = {
             "due_on": due_in_a_month(),
         },
         CorrectiveAction,
+    ),
+    "action on a survey comment": (
+        "surveys:comment_action_create",
+        "comment",
+        lambda o: {
+            "kind": ActionKind.IMPROVEMENT,
+            "process": o["process"].pk,
+            "action": "Rezerwacja wizyt przez internet",
+            "due_on": due_in_a_month(),
+        },
+        CommentAction,
     ),
 }
 
