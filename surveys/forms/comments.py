@@ -4,7 +4,6 @@ report that it was done."""
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -27,7 +26,7 @@ def who_can_be_responsible():
     answering = User.objects.filter(
         is_active=True, groups__name__in=[roles.PROCESS_OWNER, roles.COORDINATOR]
     )
-    return User.objects.filter(Q(pk__in=answering.values("pk"))).order_by(
+    return User.objects.filter(pk__in=answering.values("pk")).order_by(
         "last_name", "first_name", "username"
     )
 
@@ -67,7 +66,8 @@ class CommentActionForm(forms.ModelForm):
         self.fields["responsible"].empty_label = _("the owner of the process")
         if not self.is_bound:
             quote = Truncator(" ".join(response.comment.split())).chars(QUOTE_LENGTH)
-            self.initial["action"] = _("The resident wrote: “%(comment)s”\n\n") % {"comment": quote}
+            quoted = _("The resident wrote: “%(comment)s”") % {"comment": quote}
+            self.initial["action"] = f"{quoted}\n\n"
 
     def clean(self):
         data = super().clean()
