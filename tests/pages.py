@@ -221,11 +221,11 @@ PAGES = {
 # Forms sent back with errors: name -> (path, who sends it, the fields filled in). The values
 # go through `page_url` too.
 FORMS_WITH_ERRORS = {
-    # A resident's comment turned into an action due in the past, with no process.
+    # A resident's comment turned into an action due in the past, with no kind nor process.
     "survey-comment-action-create-with-errors": (
         "/intranet/surveys/comments/{survey_comment[open]}/actions/new/",
         "coordinator",
-        {"kind": "corrective", "action": "Coś zrobić.", "due_on": "2020-01-01"},
+        {"action": "Coś zrobić.", "due_on": "2020-01-01"},
     ),
     # A code already taken, and no title, kind, unit or file.
     "document-create-with-errors": (
