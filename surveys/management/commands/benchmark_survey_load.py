@@ -28,7 +28,9 @@ Then it counts: every answer stored exactly once (the responses of the campaign,
 answer's numbered comment once), none lost, none doubled, every POST answered with the redirect
 to the thanks page. It prints the median and the 95th percentile of the form's GET and POST in
 milliseconds, each as a ratio to a trivial page measured in the same run by the same clients (an
-anonymous GET of /intranet/, which redirects to the sign-in page), and the answers per second.
+anonymous GET of /intranet/, which redirects to the sign-in page), and the answers per second;
+then the same for ALONE answers sent by one client after the load, which shows what each request
+costs without waiting for a free worker.
 """
 
 import contextlib
@@ -59,11 +61,15 @@ DEFAULT_CLIENTS = 8
 DEFAULT_ANSWERS = 500
 # As README's production line: gunicorn qms.wsgi --workers 3.
 DEFAULT_WORKERS = 3
+# Answers sent one at a time after the load, for what each request costs without a queue.
+ALONE = 20
 CODE = "obciazenie"
 BASELINE_PATH = "/intranet/"
 # How long a form is taken to have been open: past MIN_FILL_SECONDS, well within the maximum.
 FILLED_IN_SECONDS = 60
 COMMENT = "Odpowiedź próbna nr {number} (test obciążenia)."
+# Names the throwaway database to the command run on it (--here).
+THROWAWAY = "SURVEY_LOAD_THROWAWAY_DATABASE"
 _CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 _FORM_TOKEN = re.compile(r'name="token" value="([^"]+)"')
 
@@ -349,8 +355,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--here",
             action="store_true",
-            help="Run on the configured database, which must be a throwaway one made for the "
-            "run (what the command does itself when run without it).",
+            help="(Used by the command itself.) Run on the configured database, which must be "
+            "the throwaway one the command has just made.",
         )
         parser.add_argument("--described", default="", help=" (with --here) the database, said")
 
@@ -370,23 +376,29 @@ class Command(BaseCommand):
                         f"--workers={workers}",
                         f"--described={what}",
                     ],
-                    env={**os.environ, "DATABASE_URL": url},
+                    env={**os.environ, "DATABASE_URL": url, THROWAWAY: url},
                     check=False,
                 )
             if finished.returncode:
                 raise CommandError("The benchmark failed: see above.")
             return
+        if not os.environ.get(THROWAWAY) or os.environ[THROWAWAY] != os.environ.get("DATABASE_URL"):
+            # 500 made-up answers are quality records, never deleted: never on a real database.
+            raise CommandError("--here runs only on the throwaway database the command makes.")
         call_command("migrate", verbosity=0, interactive=False)
         campaign = prepare()
         with gunicorn(database_url(), workers=workers) as port:
             result = load(port, campaign, clients=clients, answers=answers)
-        count, doubled, missing = stored(campaign, answers)
-        self.report(result, count, doubled, missing, clients, answers, workers, described)
-        if result.failures or count != answers or doubled or missing:
+            # The same requests one at a time: what each costs without waiting for a worker.
+            alone = load(port, campaign, clients=1, answers=ALONE, first=answers)
+        count, doubled, missing = stored(campaign, answers + ALONE)
+        self.report(result, alone, count, doubled, missing, clients, answers, workers, described)
+        if result.failures or alone.failures or count != answers + ALONE or doubled or missing:
             raise CommandError("Not every answer was stored exactly once: see above.")
 
-    def report(self, result, count, doubled, missing, clients, answers, workers, described):
+    def report(self, result, alone, count, doubled, missing, clients, answers, *more):
         write = self.stdout.write
+        workers, described = more
         write(
             f"The residents' form under load: {clients} clients at once, {answers} answers, "
             f"gunicorn with {workers} sync workers, production settings, on "
@@ -400,15 +412,25 @@ class Command(BaseCommand):
             "time stays in force."
         )
         write(
-            f"Sent {result.sent}, answered with the thanks page {result.thanked}, stored "
-            f"{count}, stored twice {len(doubled)}, lost {len(missing)}."
+            f"Sent {result.sent} at once and {alone.sent} one by one, answered with the thanks "
+            f"page {result.thanked + alone.thanked}, stored {count}, stored twice "
+            f"{len(doubled)}, lost {len(missing)}."
         )
-        for failure in result.failures[:10]:
+        for failure in (result.failures + alone.failures)[:10]:
             write(f"  {failure}")
-        if not result.form_post:
-            return
+        for title, timed in (
+            (f"{clients} clients at once ({answers} answers):", result),
+            (f"One client alone, afterwards ({ALONE} answers):", alone),
+        ):
+            if not timed.form_post:
+                continue
+            write(title)
+            self.timings(timed)
+
+    def timings(self, result):
+        write = self.stdout.write
         base = statistics.median(result.baseline)
-        write(f"{'':38} {'median ms':>10} {'p95 ms':>8} {'× baseline':>11}")
+        write(f"  {'':38} {'median ms':>10} {'p95 ms':>8} {'× baseline':>11}")
         for label, values in (
             (f"baseline: GET {BASELINE_PATH} (→ sign-in)", result.baseline),
             ("the form: GET", result.form_get),
@@ -416,10 +438,10 @@ class Command(BaseCommand):
         ):
             median = statistics.median(values)
             write(
-                f"{label:38} {1000 * median:10.1f} {milliseconds(values, 0.95):8.1f} "
+                f"  {label:38} {1000 * median:10.1f} {milliseconds(values, 0.95):8.1f} "
                 f"{median / base:11.1f}"
             )
         write(
-            f"{result.sent / result.seconds:.1f} answers a second over {result.seconds:.1f} s "
+            f"  {result.sent / result.seconds:.1f} answers a second over {result.seconds:.1f} s "
             "(each answer: the baseline, the form's GET and its POST)."
         )
