@@ -4,6 +4,7 @@ actions in the daily digest."""
 
 import datetime
 import uuid
+from collections import Counter
 
 import pytest
 from django.urls import reverse
@@ -502,3 +503,50 @@ def test_overdue_open_actions_are_reminded_to_the_person_responsible(
     assert not [
         item for item in gather(action.due_on) if item.key.startswith("survey-comment-action:")
     ]
+
+
+# --- The demo's comments ---------------------------------------------------------------------
+
+
+def test_the_demo_has_a_few_dozen_varied_comments_about_real_units():
+    from qms.demo.units import UNITS
+    from surveys.demo.records import COMMENTS
+
+    codes = {code for code, *_rest in UNITS}
+    assert len(COMMENTS) >= 40
+    assert len({text for _unit, _tone, text in COMMENTS}) == len(COMMENTS)
+    assert {unit for unit, _tone, _text in COMMENTS} - {None} <= codes
+    assert len({unit for unit, _tone, _text in COMMENTS}) >= 8
+    tones = Counter(tone for _unit, tone, _text in COMMENTS)
+    assert set(tones) == {"+", "-", "~"} and min(tones.values()) >= 8
+    assert all(len(text) <= NOTE for _unit, _tone, text in COMMENTS)
+
+
+def test_the_demo_responses_carry_their_comments_unit_and_tone(campaign):
+    import random
+
+    from surveys.demo import loader
+    from surveys.demo.records import COMMENTS
+    from surveys.models import Question, Response
+
+    units = [factories.org_unit(code=code) for code in ("BOM", "WK", "USC", "WAB")]
+    questions = list(
+        Question.objects.filter(group__questionnaire=campaign.questionnaire).values_list(
+            "pk", flat=True
+        )
+    )
+    comments = loader._comments_with_units(units)
+    last_day = campaign.opens_on + datetime.timedelta(days=20)
+    loader._responses(campaign, questions, units, comments, 300, last_day, random.Random(1))
+    about = {text: (unit, tone) for unit, tone, text in COMMENTS}
+    means = {"+": [], "-": []}
+    commented = Response.objects.filter(campaign=campaign).exclude(comment="")
+    assert commented.count() >= 20
+    for response in commented.prefetch_related("answers"):
+        code, tone = about[response.comment]
+        if code in {"BOM", "WK", "USC", "WAB"}:
+            assert response.unit.code == code
+        scores = [a.score for a in response.answers.all() if a.score is not None]
+        if tone in means and scores:
+            means[tone].append(sum(scores) / len(scores))
+    assert sum(means["-"]) / len(means["-"]) < 2.5 < 4 < sum(means["+"]) / len(means["+"])
