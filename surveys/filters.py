@@ -56,6 +56,13 @@ def comment_queryset(campaign):
     )
 
 
+def comment_actions_to_do(user):
+    """The open actions on comments `user` is responsible for: what the intranet home may list,
+    linking to the actions' list filtered by `?status=open` (which, for a process owner, holds
+    their own actions only)."""
+    return CommentAction.objects.filter(responsible=user, status=CommentActionStatus.OPEN)
+
+
 class CommentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Words in the comment"),

@@ -550,3 +550,12 @@ def test_the_demo_responses_carry_their_comments_unit_and_tone(campaign):
         if tone in means and scores:
             means[tone].append(sum(scores) / len(scores))
     assert sum(means["-"]) / len(means["-"]) < 2.5 < 4 < sum(means["+"]) / len(means["+"])
+
+
+def test_what_waits_for_an_owner_is_their_open_actions(owner, other_owner, coordinator, action):
+    from surveys.filters import comment_actions_to_do
+
+    assert list(comment_actions_to_do(owner)) == [action]
+    assert not comment_actions_to_do(other_owner).exists()
+    services.comment_action_done(action=action, user=owner, outcome="Zrobione.")
+    assert not comment_actions_to_do(owner).exists()
