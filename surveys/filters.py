@@ -8,7 +8,7 @@ its actions.
 
 import django_filters
 from django import forms
-from django.db.models import Avg, OuterRef, Prefetch, Subquery
+from django.db.models import Avg, OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from qms.models import OrganisationalUnit, Process
@@ -66,8 +66,7 @@ def comment_actions_to_do(user):
 class CommentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Words in the comment"),
-        field_name="comment",
-        lookup_expr="icontains",
+        method="filter_words",
         max_length=QUERY_LENGTH,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
@@ -103,6 +102,18 @@ class CommentFilter(django_filters.FilterSet):
     class Meta:
         model = Response
         fields = ["q", "unit", "channel", "source", "band", "without_action"]
+
+    def filter_words(self, queryset, name, value):
+        """The comments holding `value`, whatever its case: SQLite folds only ASCII letters,
+        so its lower-case and capitalised forms are looked for too ("ŁAWKI" finds "ławki")."""
+        value = value.strip()
+        if not value:
+            return queryset
+        variants = {value, value.lower(), value.capitalize()}
+        found = Q()
+        for variant in variants:
+            found |= Q(comment__icontains=variant)
+        return queryset.filter(found)
 
     def filter_band(self, queryset, name, value):
         return queryset.filter(**BANDS[value]) if value in BANDS else queryset

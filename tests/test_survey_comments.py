@@ -127,7 +127,7 @@ def test_comments_filter_by_unit_channel_source_and_words(client_as, coordinator
     assert shown(client.get(comment_list(campaign, unit=unit.pk))) == [in_unit.pk]
     assert shown(client.get(comment_list(campaign, channel=Channel.EMAIL))) == [by_email.pk]
     assert shown(client.get(comment_list(campaign, source=Source.PAPER))) == [on_paper.pk]
-    assert shown(client.get(comment_list(campaign, q="ławek"))) == [on_paper.pk]
+    assert shown(client.get(comment_list(campaign, q="ŁAWEK"))) == [on_paper.pk]
     assert shown(client.get(comment_list(campaign, q="WINDA"))) == [in_unit.pk]
 
 
