@@ -106,7 +106,8 @@ check: runtime-packages lint $(VENV)/.installed-dev messages local-env
 	$(TEST_ENV) $(PY) -m pytest -n $(TEST_WORKERS) -m "not browser and not slow" $(PYTEST_ARGS)
 
 # Timings with the production settings (DEBUG off) on the configured database (DATABASE_URL,
-# else the SQLite file): each benchmark command prints its report.
+# else the SQLite file; benchmark_survey_load makes a throwaway database beside it): each
+# benchmark command prints its report.
 bench: runtime-packages $(VENV)/.installed messages
 	mkdir -p var
 	$(TEST_ENV) $(PY) manage.py migrate --no-input --verbosity 0
@@ -114,6 +115,7 @@ bench: runtime-packages $(VENV)/.installed messages
 	$(TEST_ENV) $(PY) manage.py benchmark_demo
 	$(TEST_ENV) $(PY) manage.py benchmark_pdf
 	$(TEST_ENV) $(PY) manage.py benchmark_survey_report
+	$(TEST_ENV) $(PY) manage.py benchmark_survey_load
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

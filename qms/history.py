@@ -47,6 +47,7 @@ RECORD_TYPES = {
     "question-group": "surveys.QuestionGroup",
     "question": "surveys.Question",
     "survey": "surveys.Campaign",
+    "survey-comment-action": "surveys.CommentAction",
 }
 
 # Never shown as a change: the creation stamp does not change, and a long text is cut short.

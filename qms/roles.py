@@ -83,6 +83,11 @@ ROLE_PERMISSIONS = {
         *_perms(["add", "change", "view"], _SURVEY_RECORDS),
         "surveys.add_response",
         "surveys.view_response",
+        # Residents' comments turned into actions: the office assigns and closes them.
+        "surveys.add_commentaction",
+        "surveys.change_commentaction",
+        "surveys.view_commentaction",
+        "surveys.close_commentaction",
     ],
     AUDITOR: [
         *_perms(["view"]),
@@ -99,6 +104,7 @@ ROLE_PERMISSIONS = {
         # Clause 9.1.2 is audited too: auditors read the survey's results.
         *_perms(["view"], _SURVEY_RECORDS),
         "surveys.view_response",
+        "surveys.view_commentaction",
     ],
     PROCESS_OWNER: [
         *_perms(["view"], _PROCESS_RECORDS),
@@ -115,6 +121,10 @@ ROLE_PERMISSIONS = {
         *_perms(["view"], _AUDIT_RECORDS),
         "audits.add_correctiveaction",
         "audits.change_correctiveaction",
+        # The actions on residents' comments assigned to them: read, and reported done (see
+        # can_report_comment_action_done).
+        "surveys.view_commentaction",
+        "surveys.change_commentaction",
     ],
     EMPLOYEE: ["qms.view_process", "qms.view_document"],
     SURVEY_CLERK: ["surveys.view_campaign", "surveys.add_response"],
@@ -341,6 +351,23 @@ def can_close_actions(user, audit):
     """The coordinator, or an auditor of the audit, closes its actions verified effective."""
     return can_verify_actions(user, audit) or (
         not audit.is_closed and user.has_perm("audits.manage_audits")
+    )
+
+
+def can_view_comment_action(user, action):
+    """Who reads the survey's responses reads every action on a comment; a process owner those
+    they are responsible for (surveys.models.CommentActionQuerySet.visible_to is this rule)."""
+    return user.has_perm("surveys.view_response") or (
+        user.has_perm("surveys.view_commentaction") and action.responsible_id == user.pk
+    )
+
+
+def can_report_comment_action_done(user, action):
+    """The person responsible for an action on a survey comment reports it done; the
+    coordinator's office may record it for them. (Whether it is still open is the workflow's
+    rule: surveys.services.comment_action_done.)"""
+    return user.has_perm("surveys.close_commentaction") or (
+        user.has_perm("surveys.change_commentaction") and action.responsible_id == user.pk
     )
 
 

@@ -1,6 +1,9 @@
 """The survey's workflows: a response received (online or entered from paper), counted against
-the daily limit per address without keeping the address; a frozen questionnaire's new version."""
+the daily limit per address without keeping the address; a frozen questionnaire's new version;
+a resident's comment turned into an improvement or corrective action, reported done by the
+person responsible and closed by the coordinator's office."""
 
+import datetime
 import hashlib
 import hmac
 
@@ -12,9 +15,16 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from qms import roles
+from qms.models.base import refuse_beyond
+
 from .models import (
+    MAX_ACTIONS_PER_COMMENT,
+    MAX_DUE_DAYS,
     Answer,
     Campaign,
+    CommentAction,
+    CommentActionStatus,
     DailyTally,
     Question,
     QuestionGroup,
@@ -179,3 +189,105 @@ def campaign_unpublish(*, campaign, user):
     campaign._history_user = user
     campaign.save(update_fields=["results_published_at", "updated_at"])
     return campaign
+
+
+# Actions on residents' comments
+
+
+def validate_comment_action_due(due_on, today=None):
+    """An action is due from today on, and at most MAX_DUE_DAYS ahead."""
+    today = today or timezone.localdate()
+    if due_on < today:
+        raise ValidationError({"due_on": _("The due date cannot be in the past.")})
+    latest = today + datetime.timedelta(days=MAX_DUE_DAYS)
+    if due_on > latest:
+        raise ValidationError(
+            {
+                "due_on": _("The due date can be at most a year ahead, until %(date)s.")
+                % {"date": f"{latest:%Y-%m-%d}"}
+            }
+        )
+
+
+@transaction.atomic
+def comment_action_create(
+    *, response, kind, process, action, due_on, user, responsible=None
+) -> CommentAction:
+    """An action that the comment of `response` leads to, on `process`: its owner is responsible
+    unless `responsible` is named. Refused for a response without a comment, an archived
+    process, a process with no owner when nobody is named, a due date out of bounds, and past
+    MAX_ACTIONS_PER_COMMENT actions on one comment."""
+    response = Response.objects.select_for_update().get(pk=response.pk)
+    if not response.comment:
+        raise ValidationError(_("Only a response with a comment can lead to an action."))
+    if not process.is_active:
+        raise ValidationError({"process": _("This process is archived: choose an active one.")})
+    responsible = responsible or roles.process_owner(process)
+    if responsible is None:
+        raise ValidationError(
+            {"responsible": _("This process has no owner: name the person responsible.")}
+        )
+    if not responsible.is_active:
+        raise ValidationError({"responsible": _("This account is deactivated.")})
+    validate_comment_action_due(due_on)
+    refuse_beyond(
+        response.actions.all(),
+        MAX_ACTIONS_PER_COMMENT,
+        _("A comment leads to at most %(limit)s actions: edit one of them instead."),
+    )
+    record = CommentAction(
+        response=response,
+        kind=kind,
+        process=process,
+        responsible=responsible,
+        action=action.strip(),
+        due_on=due_on,
+        created_by=user,
+    )
+    record.full_clean()
+    record._history_user = user
+    record.save()
+    return record
+
+
+def _locked_comment_action(pk):
+    return CommentAction.objects.select_for_update().get(pk=pk)
+
+
+@transaction.atomic
+def comment_action_done(*, action, user, outcome, on=None) -> CommentAction:
+    """The person responsible (or the office for them) reports an open action done, and how."""
+    action = _locked_comment_action(action.pk)
+    on = on or timezone.localdate()
+    if action.status != CommentActionStatus.OPEN:
+        raise ValidationError(_("Only an open action can be reported done."))
+    if on > timezone.localdate():
+        raise ValidationError({"done_on": _("The date it was done cannot be in the future.")})
+    if on < timezone.localdate(action.created_at):
+        raise ValidationError(
+            {"done_on": _("The date it was done cannot be before the action was created.")}
+        )
+    if not outcome.strip():
+        raise ValidationError({"outcome": _("Say what was done.")})
+    action.status = CommentActionStatus.DONE
+    action.outcome = outcome.strip()
+    action.done_on = on
+    action.done_by = user
+    action.full_clean()
+    action._history_user = user
+    action.save()
+    return action
+
+
+@transaction.atomic
+def comment_action_close(*, action, user) -> CommentAction:
+    """The coordinator's office closes an action reported done."""
+    action = _locked_comment_action(action.pk)
+    if action.status != CommentActionStatus.DONE:
+        raise ValidationError(_("Only an action reported done can be closed."))
+    action.status = CommentActionStatus.CLOSED
+    action.closed_at = timezone.now()
+    action.closed_by = user
+    action._history_user = user
+    action.save()
+    return action

@@ -4,7 +4,7 @@ the `public` namespace by qms/urls.py), and the intranet's pages under /intranet
 
 from django.urls import path
 
-from .views import campaigns, paper, questionnaires, responses, results
+from .views import campaigns, comments, paper, questionnaires, responses, results
 
 app_name = "surveys"
 
@@ -86,7 +86,24 @@ result_patterns = [
 ]
 
 # Comments: read, filtered, turned into actions.
-comment_patterns = []
+comment_patterns = [
+    path("campaigns/<int:pk>/comments/", comments.comment_list, name="comment_list"),
+    path(
+        "comments/<int:pk>/actions/new/",
+        comments.comment_action_create,
+        name="comment_action_create",
+    ),
+    path("comment-actions/", comments.comment_action_list, name="comment_action_list"),
+    path("comment-actions/<int:pk>/", comments.comment_action_detail, name="comment_action_detail"),
+    path(
+        "comment-actions/<int:pk>/done/", comments.comment_action_done, name="comment_action_done"
+    ),
+    path(
+        "comment-actions/<int:pk>/close/",
+        comments.comment_action_close,
+        name="comment_action_close",
+    ),
+]
 
 urlpatterns = [
     *questionnaire_patterns,

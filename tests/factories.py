@@ -242,6 +242,46 @@ def campaign(**kw):
     return Campaign.objects.create(**{**defaults, **kw})
 
 
+def survey_response(campaign, *, scores=(4,), comment="", **kw):
+    """A response to `campaign` scoring its first questions with `scores` (None: not
+    applicable), sent online (`entered_by` makes it a paper one)."""
+    from surveys.models import Answer, Channel, Question, Response, Source
+
+    questions = Question.objects.filter(group__questionnaire=campaign.questionnaire_id).order_by(
+        "group__position", "position"
+    )
+    defaults = {"channel": Channel.IN_PERSON, "comment": comment}
+    if kw.get("entered_by") is not None:
+        defaults["source"] = Source.PAPER
+    response = Response.objects.create(campaign=campaign, **{**defaults, **kw})
+    Answer.objects.bulk_create(
+        Answer(response=response, question=question, score=score)
+        for question, score in zip(questions, scores, strict=False)
+    )
+    return response
+
+
+def comment_action(*, user, response=None, **kw):
+    """An open action on a comment (a new one on a new campaign unless given), made by `user`
+    through the service, on a new process owned by `user` unless `process` is given, due in a
+    month."""
+    from django.utils import timezone
+
+    from surveys import services
+    from surveys.models import ActionKind
+
+    if response is None:
+        response = survey_response(campaign(), comment="Za długo czekałem w kolejce.")
+    if "process" not in kw:
+        kw["process"] = process(owner=user)
+    defaults = {
+        "kind": ActionKind.IMPROVEMENT,
+        "action": "Wprowadzić rezerwację wizyt przez internet.",
+        "due_on": timezone.localdate() + datetime.timedelta(days=30),
+    }
+    return services.comment_action_create(response=response, user=user, **{**defaults, **kw})
+
+
 # Internal audits: programmes, audits, checklist questions, findings (tests/test_checklists.py)
 
 
@@ -346,6 +386,7 @@ def world(users):
     from qms import roles
     from qms import services as qms_services
     from qms.models import StaffProfile, today
+    from surveys import services as survey_services
 
     owner, auditor, coordinator = users["owner"], users["auditor"], users["coordinator"]
     org = organisation()
@@ -405,6 +446,11 @@ def world(users):
     frozen = questionnaire(frozen_at=timezone.now())
     # Its results published: the report is public.
     published_survey = campaign(results_published_at=timezone.now())
+    # A resident's comment, an open action on it for the owner, and one reported done.
+    survey_comment = survey_response(survey, scores=(2, 1), comment="Długo czekałem w kolejce.")
+    survey_action = comment_action(response=survey_comment, process=proc, user=coordinator)
+    survey_done_action = comment_action(response=survey_comment, process=proc, user=coordinator)
+    survey_services.comment_action_done(action=survey_done_action, user=owner, outcome="Zrobione.")
     return {
         "organisation": org,
         "certificate": cert,
@@ -453,6 +499,9 @@ def world(users):
         "survey_frozen_questionnaire": frozen,
         "survey_frozen_group": frozen.groups.first(),
         "survey_frozen_question": frozen.groups.first().questions.first(),
+        "survey_comment": survey_comment,
+        "survey_comment_action": survey_action,
+        "survey_done_action": survey_done_action,
     }
 
 

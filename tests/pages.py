@@ -9,7 +9,9 @@ force) and `{work[PR-06]}` (its draft or version in review). The survey: `{surve
 `{survey[closed]}` (a campaign's short address), `{campaign[open]}` (its pk),
 `{questionnaire[frozen]}` (the demo's, frozen by its responses) and `{questionnaire[draft]}`,
 `{questiongroup[draft]}`, `{question[draft]}` (a draft version and its first group and question:
-the demo has no draft, so the first lookup makes one, as the coordinator's "New version" does).
+the demo has no draft, so the first lookup makes one, as the coordinator's "New version" does);
+`{survey_pk[open]}` (a campaign's key), `{survey_comment[open]}` (its first response with a
+comment) and `{survey_action[open]}` (the first action on a comment in that status).
 """
 
 from django.utils import timezone
@@ -34,7 +36,7 @@ from qms.models import (
     VersionStatus,
 )
 from surveys import services as survey_services
-from surveys.models import Campaign, Question, QuestionGroup, Questionnaire
+from surveys.models import Campaign, CommentAction, Question, QuestionGroup, Questionnaire
 
 PAGES = {
     # Public pages
@@ -179,6 +181,35 @@ PAGES = {
     "intranet-home-employee": ("/intranet/", "employee", 200),
     "document-detail-employee": ("/intranet/documents/{document[KJ]}/", "employee", 200),
     "forbidden": ("/intranet/certificates/", "employee", 403),
+    # The residents' comments of this year's campaign (all, and filtered), an action on one, the
+    # actions as the office and as the owner responsible, and the owner's report that it is done
+    "survey-comment-list": (
+        "/intranet/surveys/campaigns/{survey_pk[open]}/comments/",
+        "coordinator",
+        200,
+    ),
+    "survey-comment-list-filtered": (
+        "/intranet/surveys/campaigns/{survey_pk[closed]}/comments/?band=low&q=kolej&page=1",
+        "coordinator",
+        200,
+    ),
+    "survey-comment-action-create": (
+        "/intranet/surveys/comments/{survey_comment[open]}/actions/new/",
+        "coordinator",
+        200,
+    ),
+    "survey-comment-action-list": ("/intranet/surveys/comment-actions/", "coordinator", 200),
+    "survey-comment-action-detail": (
+        "/intranet/surveys/comment-actions/{survey_action[done]}/",
+        "coordinator",
+        200,
+    ),
+    "survey-comment-action-list-owner": ("/intranet/surveys/comment-actions/", "owner", 200),
+    "survey-comment-action-done": (
+        "/intranet/surveys/comment-actions/{survey_action[open]}/done/",
+        "owner",
+        200,
+    ),
     # The intranet's search: an employee's results, the coordinator's on a second page of one
     # kind, the page without a query, with nothing found and with a query too long
     "search": ("/intranet/search/?q=audyt", "employee", 200),
@@ -270,6 +301,12 @@ PAGES = {
 # Forms sent back with errors: name -> (path, who sends it, the fields filled in). The fields'
 # names and values go through `page_url` too.
 FORMS_WITH_ERRORS = {
+    # A resident's comment turned into an action due in the past, with no kind nor process.
+    "survey-comment-action-create-with-errors": (
+        "/intranet/surveys/comments/{survey_comment[open]}/actions/new/",
+        "coordinator",
+        {"action": "Coś zrobić.", "due_on": "2020-01-01"},
+    ),
     # A code already taken, and no title, kind, unit or file.
     "document-create-with-errors": (
         "/intranet/documents/new/",
@@ -435,6 +472,16 @@ def _question(which):
     return questions.order_by("group__position", "position")[int(which) - 1].pk
 
 
+def _survey_comment(which):
+    """The first response with a comment of the demo's open (or closed) campaign."""
+    campaign = Campaign.objects.get(code=_survey(which))
+    return campaign.responses.exclude(comment="").order_by("pk").first().pk
+
+
+def _survey_action(status):
+    return CommentAction.objects.filter(status=status).order_by("pk").first().pk
+
+
 RECORDS = {
     "programme": _ByKey(lambda _key: AuditProgramme.objects.latest("year").year),
     "audit_in": _ByKey(_audit),
@@ -455,6 +502,9 @@ RECORDS = {
         lambda which: QuestionGroup.objects.filter(questionnaire=_questionnaire(which)).first().pk
     ),
     "question": _ByKey(_question),
+    "survey_pk": _ByKey(lambda which: Campaign.objects.get(code=_survey(which)).pk),
+    "survey_comment": _ByKey(_survey_comment),
+    "survey_action": _ByKey(_survey_action),
 }
 
 

@@ -26,7 +26,7 @@ from qms.models import (
     QualityPolicy,
     Representative,
 )
-from surveys.models import Response
+from surveys.models import ActionKind, CommentAction, Response
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -86,6 +86,7 @@ def office(make_user):
         "item": item,
         "finding": finding,
         "document": document,
+        "comment": factories.survey_response(factories.campaign(), comment="Kolejka za długa."),
     }
 
 
@@ -259,6 +260,17 @@ FORMS = {
         "campaign",
         lambda o: {f"q{o['question'].pk}": "4", "channel": "in_person"},
         Response,
+    ),
+    "action on a survey comment": (
+        "surveys:comment_action_create",
+        "comment",
+        lambda o: {
+            "kind": ActionKind.IMPROVEMENT,
+            "process": o["process"].pk,
+            "action": "Rezerwacja wizyt przez internet",
+            "due_on": due_in_a_month(),
+        },
+        CommentAction,
     ),
 }
 

@@ -145,6 +145,7 @@ HISTORY_RECORDS = {
     "question-group": "survey_group",
     "question": "survey_question",
     "survey": "survey",
+    "survey-comment-action": "survey_comment_action",
 }
 
 RULES = {
@@ -205,6 +206,18 @@ RULES = {
     # A campaign's report is public once its results are published (404 before: tests/
     # test_survey_results.py).
     "public:survey_report_pdf": page(ANYONE, "published_survey"),
+    # The residents' comments: read by who reads the responses (the office, auditors), turned
+    # into actions by the office; the owner responsible (not another one) reports an action
+    # done, the office closes it (an open one: told so, with a redirect).
+    "surveys:comment_list": page(QUALITY_TEAM, "survey"),
+    "surveys:comment_action_create": form(COORDINATOR_ONLY, "survey_comment"),
+    "surveys:comment_action_list": page(QUALITY_TEAM | OWNERS),
+    "surveys:comment_action_detail": page(OWNER_OR_COORDINATOR | AUDITORS, "survey_comment_action"),
+    "surveys:comment_action_done": form(OWNER_OR_COORDINATOR, "survey_comment_action"),
+    "surveys:comment_action_close": (
+        action(COORDINATOR_ONLY, "survey_done_action"),
+        action(COORDINATOR_ONLY, "survey_comment_action"),
+    ),
     # Signing in and out, the password.
     "login": form(ANYONE),
     # Signing out is a POST (a link could be followed by a prefetch); a visitor has nothing to end.

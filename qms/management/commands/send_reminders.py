@@ -7,6 +7,8 @@ The items come from each app's `reminders` module (qms.reminders.gather):
 - corrective actions past their due date, to the person responsible (audits);
 - internal audits starting within 7 days, to the lead auditor and the team (audits);
 - documents past their review date, to the document's owner, else its process's owner (qms);
+- actions on residents' survey comments past their due date, to the person responsible
+  (surveys);
 - to the coordinators, a notice when the certificate in force has 90 and then 30 days left, and
   when the next external audit is 30 and then 7 days away (certificates).
 
