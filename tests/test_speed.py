@@ -39,8 +39,9 @@ def add_rows(n):
 
 PAGES = [
     # (url name, who, queries): session, user and permissions count for signed-in pages.
-    # The quality page: + 1 for the 'metryczka', read from the records' change history.
-    ("public:quality_page", None, 10),
+    # The quality page: + 1 for the 'metryczka', read from the records' change history, + 2 for
+    # the survey's section (the latest published campaign with its figures, the open one).
+    ("public:quality_page", None, 12),
     ("certificates:certificate_list", "coordinator", 7),
     ("certificates:externalaudit_list", "coordinator", 7),
     ("certificates:body_list", "coordinator", 7),

@@ -206,7 +206,8 @@ def test_empty_sheet_is_refused(client_as, campaign, clerk):
     data = {k: ("" if k.startswith("q") else v) for k, v in sheet(campaign).items()}
     response = client_as(clerk).post(entry_url(campaign), data)
     assert response.status_code == 200
-    assert "the sheet is empty" in unescape(response.content.decode())
+    empty = gettext("Type at least one score (or 0 for “not applicable”): the sheet is empty.")
+    assert empty in unescape(response.content.decode())
     assert not Response.objects.exists()
 
 
@@ -256,7 +257,10 @@ def test_campaign_not_open_yet_takes_no_sheet(client_as, clerk):
     page = client.get(entry_url(coming))
     assert page.status_code == 200
     assert "form" not in page.context
-    assert "paper questionnaires can be entered from then" in page.content.decode()
+    notice = gettext(
+        "This survey opens on %(day)s: its paper questionnaires can be entered from then."
+    )
+    assert notice.split("%(day)s")[1] in unescape(page.content.decode())
     question = questions(coming)[0]
     data = {"submission": str(uuid.uuid4()), f"q{question.pk}": "4", "channel": "in_person"}
     assert client.post(entry_url(coming), data).status_code == 200

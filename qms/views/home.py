@@ -83,6 +83,14 @@ def intranet_home(request):
             reverse("intranet:document_list") + "?to_read=on",
         )
     context.update(_audit_work(user, owns_processes=bool(context["my_processes"])))
+    if context["my_processes"] and user.has_perm("surveys.change_commentaction"):
+        # What residents' comments asked of the processes the user owns.
+        from surveys.filters import comment_actions_to_do
+
+        context["comment_actions"] = work_list(
+            comment_actions_to_do(user).select_related("process").order_by("due_on", "pk"),
+            reverse("surveys:comment_action_list") + "?status=open",
+        )
     if user.has_perm("surveys.view_campaign"):
         from surveys.models import Campaign
 
