@@ -465,7 +465,7 @@ def _questionnaire(which):
 def _question(which):
     """The pk of the first question of the `frozen` or `draft` questionnaire, or of the
     `which`th question (from 1) of the demo's campaign open today."""
-    if not which.isdigit():
+    if not str(which).isdigit():
         return Question.objects.filter(group__questionnaire=_questionnaire(which)).first().pk
     campaign = Campaign.objects.get(code=_survey("open"))
     questions = Question.objects.filter(group__questionnaire=campaign.questionnaire_id)

@@ -582,7 +582,7 @@ def test_owner_home_queries_do_not_grow_with_findings(
         if i % 2:
             factories.corrective_action(finding=finding)
     client = client_as(owner)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = client.get(reverse("intranet:home"))
     assert len(response.context["findings_to_answer"]) == min(rows // 2, 20)
     assert len(response.context["my_actions"]) == min(rows // 2, 20)

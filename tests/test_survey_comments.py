@@ -559,3 +559,32 @@ def test_what_waits_for_an_owner_is_their_open_actions(owner, other_owner, coord
     assert not comment_actions_to_do(other_owner).exists()
     services.comment_action_done(action=action, user=owner, outcome="Zrobione.")
     assert not comment_actions_to_do(owner).exists()
+
+
+@pytest.mark.parametrize("rows", [2, 30])
+def test_owner_home_lists_their_open_actions_on_comments_in_one_query(
+    client_as, owner, coordinator, other_owner, process, django_assert_num_queries, rows
+):
+    factories.organisation()
+    campaign = factories.campaign()
+    for _number in range(rows):
+        comment = factories.survey_response(campaign, comment="Za długo czekałem.")
+        factories.comment_action(user=coordinator, response=comment, process=process)
+    # Another owner's action is not theirs to do.
+    comment = factories.survey_response(campaign, comment="Nieczytelna strona.")
+    factories.comment_action(
+        user=coordinator, response=comment, process=factories.process(owner=other_owner)
+    )
+    client = client_as(owner)
+    with django_assert_num_queries(13):
+        home = client.get(reverse("intranet:home"))
+    listed = home.context["comment_actions"]
+    assert listed.total == rows
+    assert len(listed) == min(rows, 20)
+    assert {action.responsible_id for action in listed} == {owner.pk}
+    assert reverse("surveys:comment_action_list") + "?status=open" in home.content.decode()
+
+
+def test_home_of_someone_without_a_process_has_no_list_of_comment_actions(client_as, coordinator):
+    home = client_as(coordinator).get(reverse("intranet:home"))
+    assert "comment_actions" not in home.context

@@ -87,7 +87,8 @@ def prepare():
     from surveys.models import Campaign, Question, QuestionGroup, Questionnaire
 
     if not Organisation.objects.exists():
-        Organisation.objects.create(name="Urząd Miejski", email="um@example.org")
+        # The one row there is (pk 1: the organisation's single-row rule).
+        Organisation.objects.create(pk=1, name="Urząd Miejski", email="um@example.org")
     questionnaire = Questionnaire.objects.create(
         **{**QUESTIONNAIRE, "title": f"{QUESTIONNAIRE['title']} (test obciążenia)"}
     )
