@@ -8,11 +8,11 @@ from qms.models import OrganisationalUnit
 from qms.models.base import NOTE
 
 from ..models import SCORES, Channel
+from .responses import NOT_APPLICABLE, QuestionFields
 
 # What a clerk types for a box ticked "nie dotyczy": 0 keeps the hand on the digits; the letters
 # are what people type without thinking. An empty box is a question left unanswered.
 NOT_APPLICABLE_KEYS = {"0", "n", "x", "-"}
-NOT_APPLICABLE = "na"  # the cleaned value of a "not applicable" box
 _SCORE_KEYS = {str(score) for score in SCORES}
 
 
@@ -53,7 +53,7 @@ class UnitChoiceField(forms.ModelChoiceField):
         return f"{unit.name} ({unit.code})"
 
 
-class PaperResponseForm(forms.Form):
+class PaperResponseForm(QuestionFields, forms.Form):
     unit = UnitChoiceField(
         label=_("Unit"),
         queryset=OrganisationalUnit.objects.none(),
@@ -101,9 +101,6 @@ class PaperResponseForm(forms.Form):
         names = [name for name in self.fields if name in self.errors] or list(self.fields)
         return names[0]
 
-    def question_fields(self):
-        return [(group, [self[name] for name in names]) for group, names in self.groups]
-
     def clean(self):
         cleaned = super().clean()
         if not self.errors and not self.scores():
@@ -112,15 +109,3 @@ class PaperResponseForm(forms.Form):
                 code="no_answer",
             )
         return cleaned
-
-    def scores(self):
-        """{question id: 1-5, or None for not applicable} of the boxes filled in."""
-        found = {}
-        for _group, names in self.groups:
-            for name in names:
-                value = self.cleaned_data.get(name)
-                if value is not None:
-                    found[self.fields[name].question.pk] = (
-                        None if value == NOT_APPLICABLE else value
-                    )
-        return found

@@ -38,7 +38,27 @@ def new_form_token(shown_at=None):
     return signing.dumps({"at": shown_at, "nonce": uuid.uuid4().hex}, salt=_SIGNING_SALT)
 
 
-class ResponseForm(forms.Form):
+class QuestionFields:
+    """What the residents' form and the paper entry form share: one field a question, named
+    `q<pk>` and listed in `self.groups` as (group, [field names]) by the form's __init__."""
+
+    def question_fields(self):
+        return [(group, [self[name] for name in names]) for group, names in self.groups]
+
+    def scores(self):
+        """{question id: 1-5, or None for not applicable} of the questions answered."""
+        found = {}
+        for _group, names in self.groups:
+            for name in names:
+                value = self.cleaned_data.get(name)
+                if value in (None, ""):
+                    continue
+                question = self.fields[name].question.pk
+                found[question] = None if value == NOT_APPLICABLE else int(value)
+        return found
+
+
+class ResponseForm(QuestionFields, forms.Form):
     unit = forms.ModelChoiceField(
         label=_("Which unit of the office dealt with your matter?"),
         queryset=OrganisationalUnit.objects.none(),
@@ -92,9 +112,6 @@ class ResponseForm(forms.Form):
         if not self.is_bound:
             self.initial["token"] = new_form_token()
 
-    def question_fields(self):
-        return [(group, [self[name] for name in names]) for group, names in self.groups]
-
     def clean_token(self):
         try:
             token = signing.loads(self.cleaned_data["token"], salt=_SIGNING_SALT)
@@ -131,15 +148,3 @@ class ResponseForm(forms.Form):
                 code="no_answer",
             )
         return cleaned
-
-    def scores(self):
-        """{question id: 1-5, or None for not applicable} of the questions answered."""
-        found = {}
-        for _group, names in self.groups:
-            for name in names:
-                value = self.cleaned_data.get(name)
-                if value:
-                    found[self.fields[name].question.pk] = (
-                        None if value == NOT_APPLICABLE else int(value)
-                    )
-        return found
