@@ -15,6 +15,9 @@ COORDINATOR = "coordinator"
 AUDITOR = "auditor"
 PROCESS_OWNER = "process_owner"
 EMPLOYEE = "employee"
+# Top management (kierownictwo: the mayor, the city secretary): reads the system's results and
+# approves what is theirs to approve (the management review, the quality objectives).
+MANAGEMENT = "management"
 # Enters the residents' paper questionnaires (the customer-service desk); nothing else.
 SURVEY_CLERK = "survey_clerk"
 
@@ -24,6 +27,7 @@ ROLE_LABELS = {
     PROCESS_OWNER: _("process owner"),
     EMPLOYEE: _("employee"),
     SURVEY_CLERK: _("survey clerk (paper questionnaires)"),
+    MANAGEMENT: _("top management"),
 }
 
 _RECORDS = {
@@ -128,6 +132,14 @@ ROLE_PERMISSIONS = {
     ],
     EMPLOYEE: ["qms.view_process", "qms.view_document"],
     SURVEY_CLERK: ["surveys.view_campaign", "surveys.add_response"],
+    # Reads as staff do, and the residents' survey's results (clause 9.1.2 is an input of the
+    # management review).
+    MANAGEMENT: [
+        "qms.view_process",
+        "qms.view_document",
+        *_perms(["view"], _SURVEY_RECORDS),
+        "surveys.view_response",
+    ],
 }
 
 

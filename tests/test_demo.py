@@ -126,7 +126,7 @@ def test_demo_second_load_adds_no_rows_nor_history_and_names_what_it_left():
     assert "Added: nothing." in output
     kept = output.split("Already there and left as they are: ")[1]
     for described in (
-        "7 users",
+        "8 users",
         "1 organisation,",
         "2 ISO representatives",
         "2 quality policies",

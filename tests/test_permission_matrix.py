@@ -44,6 +44,7 @@ ROLES = (
     "outside_auditor",  # on no audit
     "coordinator",  # on no audit
     "survey_clerk",  # enters the survey's paper answers, and has no other role
+    "management",  # top management: reads as staff do, and the survey's results
 )
 
 ANYONE = frozenset(ROLES)
@@ -74,7 +75,9 @@ COORDINATOR_ONLY = frozenset({"coordinator"})
 # The survey's campaigns are read by the coordinator, auditors and the clerk
 # (surveys.view_campaign); paper questionnaires are typed in by the clerk and the coordinator
 # (surveys.add_response).
-SURVEY_READERS = AUDITORS | {"coordinator", "survey_clerk"}
+SURVEY_READERS = AUDITORS | {"coordinator", "survey_clerk", "management"}
+# Read the survey's questionnaires, results and comments: the quality team and top management.
+SURVEY_RESULT_READERS = QUALITY_TEAM | {"management"}
 PAPER_DESK = frozenset({"coordinator", "survey_clerk"})
 # Staff of the units a document concerns.
 STAFF_OF_CONCERNED_UNIT = frozenset({"employee"})
@@ -164,10 +167,10 @@ RULES = {
     # and the campaigns (read by auditors and the survey's clerk too). A frozen questionnaire's
     # edit pages send its readers back to it with the reason (get_redirects); an empty POST of
     # "new version" on a draft is refused with a message and a redirect.
-    "surveys:questionnaire_list": page(QUALITY_TEAM),
+    "surveys:questionnaire_list": page(SURVEY_RESULT_READERS),
     "surveys:questionnaire_detail": (
-        page(QUALITY_TEAM, "survey_questionnaire"),
-        page(QUALITY_TEAM, "survey_frozen_questionnaire"),
+        page(SURVEY_RESULT_READERS, "survey_questionnaire"),
+        page(SURVEY_RESULT_READERS, "survey_frozen_questionnaire"),
     ),
     "surveys:questionnaire_create": form(COORDINATOR_ONLY),
     "surveys:questionnaire_update": (
@@ -194,8 +197,8 @@ RULES = {
         form(COORDINATOR_ONLY, "survey_question"),
         form(COORDINATOR_ONLY, "survey_frozen_question", get_redirects=True),
     ),
-    "surveys:campaign_list": page(QUALITY_TEAM | {"survey_clerk"}),
-    "surveys:campaign_detail": page(QUALITY_TEAM | {"survey_clerk"}, "survey"),
+    "surveys:campaign_list": page(SURVEY_READERS),
+    "surveys:campaign_detail": page(SURVEY_READERS, "survey"),
     "surveys:campaign_create": form(COORDINATOR_ONLY),
     "surveys:campaign_update": form(COORDINATOR_ONLY, "survey"),
     # The survey on paper: the sheet and poster to print, the desk's page and its entry form.
@@ -209,7 +212,7 @@ RULES = {
     # The residents' comments: read by who reads the responses (the office, auditors), turned
     # into actions by the office; the owner responsible (not another one) reports an action
     # done, the office closes it (an open one: told so, with a redirect).
-    "surveys:comment_list": page(QUALITY_TEAM, "survey"),
+    "surveys:comment_list": page(SURVEY_RESULT_READERS, "survey"),
     "surveys:comment_action_create": form(COORDINATOR_ONLY, "survey_comment"),
     "surveys:comment_action_list": page(QUALITY_TEAM | OWNERS),
     "surveys:comment_action_detail": page(OWNER_OR_COORDINATOR | AUDITORS, "survey_comment_action"),
@@ -380,8 +383,8 @@ RULES = {
     ),
     # A survey campaign's results and report: read by the office and the auditors
     # (surveys.view_response); the conclusions and publishing are the office's.
-    "surveys:campaign_results": page(QUALITY_TEAM, "survey"),
-    "surveys:campaign_report_pdf": page(QUALITY_TEAM, "survey"),
+    "surveys:campaign_results": page(SURVEY_RESULT_READERS, "survey"),
+    "surveys:campaign_report_pdf": page(SURVEY_RESULT_READERS, "survey"),
     "surveys:campaign_conclusions": form(COORDINATOR_ONLY, "survey"),
     "surveys:campaign_publish": action(COORDINATOR_ONLY, "published_survey"),
     "surveys:campaign_unpublish": action(COORDINATOR_ONLY, "published_survey"),
@@ -506,6 +509,7 @@ GROUPS = {
     "outside_auditor": roles.AUDITOR,
     "coordinator": roles.COORDINATOR,
     "survey_clerk": roles.SURVEY_CLERK,
+    "management": roles.MANAGEMENT,
 }
 
 

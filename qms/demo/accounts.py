@@ -11,6 +11,7 @@ DEMO_ACCOUNTS = [
     ("owner", roles.PROCESS_OWNER, "Właściciel", "Procesu"),
     ("employee", roles.EMPLOYEE, "Pracownik", "Urzędu"),
     ("clerk", roles.SURVEY_CLERK, "Punkt", "Obsługi Klienta"),
+    ("manager", roles.MANAGEMENT, "Prezydent", "Miasta"),
 ]
 
 # The person who approves what the representative's office prepares ("Zatwierdził" in the
