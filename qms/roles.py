@@ -31,7 +31,15 @@ ROLE_LABELS = {
 }
 
 _RECORDS = {
-    "qms": ["organisation", "representative", "qualitypolicy"],
+    "qms": [
+        "organisation",
+        "representative",
+        "qualitypolicy",
+        # The context of the organisation (4.1-4.3): its register and the scope's exclusions.
+        "contextissue",
+        "interestedparty",
+        "scopeexclusion",
+    ],
     "certificates": ["certificationbody", "certificate", "externalaudit"],
 }
 _PROCESS_RECORDS = {
@@ -139,6 +147,10 @@ ROLE_PERMISSIONS = {
         "qms.view_document",
         *_perms(["view"], _SURVEY_RECORDS),
         "surveys.view_response",
+        # The context of the organisation is an input of the management review (9.3.2 b).
+        "qms.view_contextissue",
+        "qms.view_interestedparty",
+        "qms.view_scopeexclusion",
     ],
 }
 

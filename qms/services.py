@@ -24,6 +24,7 @@ from .models import (
     Representative,
     VersionStatus,
     default_next_review,
+    today,
 )
 from .models.documents import WORK_IN_PROGRESS
 from .search import index
@@ -72,6 +73,20 @@ def policy_put_in_force(*, policy: QualityPolicy, user) -> QualityPolicy:
     policy.put_in_force_by = user
     policy.save(update_fields=["status", "put_in_force_at", "put_in_force_by", "updated_at"])
     return policy
+
+
+@transaction.atomic
+def context_review(*, record, user):
+    """Record that `record` (an issue or an interested party of the context register) was
+    reviewed today by `user`; the yearly review ISO 9001 4.1 and 4.2 ask for."""
+    record = type(record).objects.select_for_update().get(pk=record.pk)
+    if not record.is_active:
+        raise ValidationError(_("An archived entry is not reviewed; bring it back first."))
+    record.reviewed_on = today()
+    record.reviewed_by = user
+    record._history_user = user
+    record.save(update_fields=["reviewed_on", "reviewed_by", "updated_at"])
+    return record
 
 
 # --- Controlled documents -------------------------------------------------------------------

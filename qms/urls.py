@@ -18,6 +18,7 @@ from surveys import urls as survey_urls
 
 from .views import (
     accounts,
+    context,
     documents,
     history,
     home,
@@ -51,6 +52,37 @@ organisation_patterns = [
         "policies/<int:pk>/put-in-force/",
         organisation.policy_put_in_force,
         name="policy_put_in_force",
+    ),
+]
+
+# The context of the organisation (ISO 9001 4.1-4.3).
+context_patterns = [
+    path("context/", context.context_register, name="context_register"),
+    path("context/pdf/", context.context_pdf, name="context_pdf"),
+    path("context/issues/new/", context.contextissue_create, name="contextissue_create"),
+    path("context/issues/<int:pk>/edit/", context.contextissue_update, name="contextissue_update"),
+    path(
+        "context/issues/<int:pk>/review/",
+        context.contextissue_review,
+        name="contextissue_review",
+    ),
+    path("context/parties/new/", context.interestedparty_create, name="interestedparty_create"),
+    path(
+        "context/parties/<int:pk>/edit/",
+        context.interestedparty_update,
+        name="interestedparty_update",
+    ),
+    path(
+        "context/parties/<int:pk>/review/",
+        context.interestedparty_review,
+        name="interestedparty_review",
+    ),
+    path("context/scope/edit/", context.context_scope_update, name="context_scope_update"),
+    path("context/exclusions/new/", context.scopeexclusion_create, name="scopeexclusion_create"),
+    path(
+        "context/exclusions/<int:pk>/edit/",
+        context.scopeexclusion_update,
+        name="scopeexclusion_update",
     ),
 ]
 
@@ -113,6 +145,7 @@ intranet_patterns = [
     # The one search box of every intranet page: documents, processes, audits and their records.
     path("search/", search.search, name="search"),
     *organisation_patterns,
+    *context_patterns,
     *process_patterns,
     *unit_patterns,
     *document_patterns,

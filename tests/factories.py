@@ -69,6 +69,41 @@ def representative(**kw):
     return Representative.objects.create(**{**defaults, **kw})
 
 
+def context_issue(**kw):
+    from qms.models import ContextIssue, today
+
+    defaults = {
+        "kind": "external",
+        "category": "political_legal",
+        "description": f"Zmiany przepisów {next(_seq)}",
+        "response": "Śledzimy Dziennik Ustaw.",
+        "reviewed_on": today(),
+    }
+    return ContextIssue.objects.create(**{**defaults, **kw})
+
+
+def interested_party(**kw):
+    from qms.models import InterestedParty, today
+
+    defaults = {
+        "name": f"Mieszkańcy {next(_seq)}",
+        "requirements": "Sprawy załatwione szybko i życzliwie.",
+        "reviewed_on": today(),
+    }
+    return InterestedParty.objects.create(**{**defaults, **kw})
+
+
+def scope_exclusion(**kw):
+    from qms.models import ScopeExclusion
+
+    defaults = {
+        "clause": f"8.{next(_seq)}",
+        "title": "Projektowanie i rozwój",
+        "justification": "Urząd nie projektuje usług: wyznaczają je przepisy.",
+    }
+    return ScopeExclusion.objects.create(**{**defaults, **kw})
+
+
 def policy(**kw):
     n = next(_seq)
     defaults = {
@@ -458,6 +493,9 @@ def world(users):
         "external_audit": external_audit(certificate=cert, body=cert.body),
         "representative": representative(),
         "draft_policy": policy(status="draft"),
+        "context_issue": context_issue(process=proc),
+        "interested_party": interested_party(),
+        "scope_exclusion": scope_exclusion(),
         "unit": unit,
         "staff_profile": profile,
         "process": proc,

@@ -78,6 +78,9 @@ COORDINATOR_ONLY = frozenset({"coordinator"})
 SURVEY_READERS = AUDITORS | {"coordinator", "survey_clerk", "management"}
 # Read the survey's questionnaires, results and comments: the quality team and top management.
 SURVEY_RESULT_READERS = QUALITY_TEAM | {"management"}
+# Read the context of the organisation (4.1-4.3): the quality team and top management, for whom
+# it is an input of the management review.
+CONTEXT_READERS = QUALITY_TEAM | {"management"}
 PAPER_DESK = frozenset({"coordinator", "survey_clerk"})
 # Staff of the units a document concerns.
 STAFF_OF_CONCERNED_UNIT = frozenset({"employee"})
@@ -126,6 +129,9 @@ HISTORY_RECORDS = {
     "organisation": "organisation",
     "representative": "representative",
     "policy": "draft_policy",
+    "context-issue": "context_issue",
+    "interested-party": "interested_party",
+    "scope-exclusion": "scope_exclusion",
     "unit": "unit",
     "staff-profile": "staff_profile",
     "user": "account",
@@ -240,6 +246,19 @@ RULES = {
     "intranet:policy_create": form(COORDINATOR_ONLY),
     "intranet:policy_update": form(COORDINATOR_ONLY, "draft_policy"),
     "intranet:policy_put_in_force": action(COORDINATOR_ONLY, "draft_policy"),
+    # The context of the organisation: read by the quality team and top management, kept by
+    # the coordinator.
+    "intranet:context_register": page(CONTEXT_READERS),
+    "intranet:context_pdf": page(CONTEXT_READERS),
+    "intranet:contextissue_create": form(COORDINATOR_ONLY),
+    "intranet:contextissue_update": form(COORDINATOR_ONLY, "context_issue"),
+    "intranet:contextissue_review": action(COORDINATOR_ONLY, "context_issue"),
+    "intranet:interestedparty_create": form(COORDINATOR_ONLY),
+    "intranet:interestedparty_update": form(COORDINATOR_ONLY, "interested_party"),
+    "intranet:interestedparty_review": action(COORDINATOR_ONLY, "interested_party"),
+    "intranet:context_scope_update": form(COORDINATOR_ONLY),
+    "intranet:scopeexclusion_create": form(COORDINATOR_ONLY),
+    "intranet:scopeexclusion_update": form(COORDINATOR_ONLY, "scope_exclusion"),
     "certificates:certificate_list": page(QUALITY_TEAM),
     "certificates:certificate_create": form(COORDINATOR_ONLY),
     "certificates:certificate_update": form(COORDINATOR_ONLY, "certificate"),

@@ -12,6 +12,8 @@ from django.contrib.auth.models import Group, Permission, User
 
 from qms import services
 from qms.models import (
+    ContextIssue,
+    InterestedParty,
     MeasureValue,
     Organisation,
     OrganisationalUnit,
@@ -21,11 +23,12 @@ from qms.models import (
     ProcessRisk,
     QualityPolicy,
     Representative,
+    ScopeExclusion,
     StaffProfile,
     today,
 )
 
-from . import versions
+from . import context, versions
 from .accounts import APPROVER, DEMO_ACCOUNTS, DEMO_PASSWORD
 from .catalogue import PROCESSES
 from .dates import at, months_before, period_ends
@@ -43,6 +46,7 @@ def load(report):
     load_staff(report, users, units)
     processes = load_processes(report, users, units, on)
     versions.load_documents(report, users, units, processes, on)
+    load_context(report, users["coordinator"], on)
 
 
 def load_accounts(report):
@@ -230,3 +234,48 @@ def add_process(card, users, units, on):
             for period_end, value in zip(ends, spec.values, strict=True)
         )
     return process
+
+
+def load_context(report, user, on):
+    """The context register, the climate statement, the scope and its exclusion. An entry
+    already there (the same issue, party or clause) is kept as it is."""
+    processes = dict(Process.objects.values_list("code", "pk"))
+    present = set(ContextIssue.objects.values_list("description", flat=True))
+    for kind, category, description, response, code, months in context.ISSUES:
+        if description in present:
+            report.keep(ContextIssue)
+            continue
+        ContextIssue.objects.create(
+            kind=kind,
+            category=category,
+            description=description,
+            response=response,
+            process_id=processes.get(code),
+            reviewed_on=months_before(on, months),
+            reviewed_by=user,
+        )
+        report.add(ContextIssue)
+    present = set(InterestedParty.objects.values_list("name", flat=True))
+    for name, requirements, monitoring, months in context.PARTIES:
+        if name in present:
+            report.keep(InterestedParty)
+            continue
+        InterestedParty.objects.create(
+            name=name,
+            requirements=requirements,
+            monitoring=monitoring,
+            reviewed_on=months_before(on, months),
+            reviewed_by=user,
+        )
+        report.add(InterestedParty)
+    present = set(ScopeExclusion.objects.values_list("clause", flat=True))
+    for clause, title, justification in context.EXCLUSIONS:
+        if clause in present:
+            report.keep(ScopeExclusion)
+            continue
+        ScopeExclusion.objects.create(clause=clause, title=title, justification=justification)
+        report.add(ScopeExclusion)
+    # The office's own statements are left alone once it has written any of them.
+    Organisation.objects.filter(
+        pk=1, climate_change_relevant__isnull=True, climate_change_reasoning="", qms_scope=""
+    ).update(**context.CLIMATE)

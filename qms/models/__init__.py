@@ -19,6 +19,13 @@ from .base import (
     refuse_beyond,
     today,
 )
+from .context import (
+    ContextIssue,
+    InterestedParty,
+    IssueCategory,
+    IssueKind,
+    ScopeExclusion,
+)
 from .documents import (
     ContentState,
     Document,
@@ -65,6 +72,7 @@ __all__ = [
     "PROSE",
     "ArchiveOnlyQuerySet",
     "ContentState",
+    "ContextIssue",
     "Direction",
     "Document",
     "DocumentKind",
@@ -73,6 +81,9 @@ __all__ = [
     "FormSubmission",
     "Frequency",
     "HistoryRow",
+    "InterestedParty",
+    "IssueCategory",
+    "IssueKind",
     "MeasureValue",
     "Organisation",
     "OrganisationalUnit",
@@ -90,6 +101,7 @@ __all__ = [
     "Representative",
     "RiskKind",
     "RiskLevel",
+    "ScopeExclusion",
     "SearchIndexed",
     "SearchWord",
     "StaffProfile",

@@ -138,6 +138,20 @@ class Organisation(QualityRecord):
         blank=True,
         help_text=_("The office's mobile applications and their statements; empty if none."),
     )
+    # The context of the organisation (4.1, 4.3): whether climate change is a relevant issue
+    # (amendment 1 of 2024; None: not stated yet), and the scope of the quality system.
+    climate_change_relevant = models.BooleanField(
+        _("climate change is a relevant issue"), null=True, blank=True
+    )
+    climate_change_reasoning = models.TextField(
+        _("reasoning on climate change"), max_length=PROSE, blank=True
+    )
+    qms_scope = models.TextField(
+        _("scope of the quality management system"),
+        max_length=PROSE,
+        blank=True,
+        help_text=_("The services, sites and processes the system covers."),
+    )
     is_demo = models.BooleanField(
         _("demonstration data"),
         default=False,
@@ -173,6 +187,11 @@ class Organisation(QualityRecord):
                 violation_error_message=_(
                     "The statement cannot have been reviewed before it was prepared."
                 ),
+            ),
+            models.CheckConstraint(
+                condition=Q(climate_change_relevant__isnull=True) | ~Q(climate_change_reasoning=""),
+                name="qms_organisation_climate_change_reasoned",
+                violation_error_message=_("Give the reasoning behind the climate statement."),
             ),
         ]
         # Not tied to a model: it opens the change history ("rejestr zmian") of every record.
