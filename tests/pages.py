@@ -10,8 +10,10 @@ force) and `{work[PR-06]}` (its draft or version in review). The survey: `{surve
 `{questionnaire[frozen]}` (the demo's, frozen by its responses) and `{questionnaire[draft]}`,
 `{questiongroup[draft]}`, `{question[draft]}` (a draft version and its first group and question:
 the demo has no draft, so the first lookup makes one, as the coordinator's "New version" does);
-`{survey_pk[open]}` (a campaign's key), `{survey_comment[open]}` (its first response with a
-comment) and `{survey_action[open]}` (the first action on a comment in that status).
+`{context[issue]}`, `{context[party]}`, `{context[exclusion]}` (the first entry of the context
+register of each kind); `{survey_pk[open]}` (a campaign's key), `{survey_comment[open]}` (its
+first response with a comment) and `{survey_action[open]}` (the first action on a comment in
+that status).
 """
 
 from django.utils import timezone
@@ -26,13 +28,16 @@ from audits.models import (
 )
 from certificates.models import Certificate
 from qms.models import (
+    ContextIssue,
     Document,
     DocumentVersion,
+    InterestedParty,
     OrganisationalUnit,
     Process,
     ProcessMeasure,
     ProcessRisk,
     Representative,
+    ScopeExclusion,
     VersionStatus,
 )
 from surveys import services as survey_services
@@ -136,6 +141,24 @@ PAGES = {
         200,
     ),
     "organisation-update": ("/intranet/organisation/edit/", "coordinator", 200),
+    # The context of the organisation: the register (as the office and top management), its forms
+    "context-register": ("/intranet/context/", "coordinator", 200),
+    "context-register-manager": ("/intranet/context/", "manager", 200),
+    "contextissue-create": ("/intranet/context/issues/new/", "coordinator", 200),
+    "contextissue-update": ("/intranet/context/issues/{context[issue]}/edit/", "coordinator", 200),
+    "interestedparty-create": ("/intranet/context/parties/new/", "coordinator", 200),
+    "interestedparty-update": (
+        "/intranet/context/parties/{context[party]}/edit/",
+        "coordinator",
+        200,
+    ),
+    "context-scope-update": ("/intranet/context/scope/edit/", "coordinator", 200),
+    "scopeexclusion-create": ("/intranet/context/exclusions/new/", "coordinator", 200),
+    "scopeexclusion-update": (
+        "/intranet/context/exclusions/{context[exclusion]}/edit/",
+        "coordinator",
+        200,
+    ),
     # Processes: the register, the map, a card with risks, measures, values and documents, and
     # the forms of the card, as the coordinator
     "process-list": ("/intranet/processes/", "coordinator", 200),
@@ -301,6 +324,17 @@ PAGES = {
 # Forms sent back with errors: name -> (path, who sends it, the fields filled in). The fields'
 # names and values go through `page_url` too.
 FORMS_WITH_ERRORS = {
+    # A climate statement without its reasoning, and no kind nor issue for a new issue.
+    "context-scope-with-errors": (
+        "/intranet/context/scope/edit/",
+        "coordinator",
+        {"climate_change_relevant": "yes", "climate_change_reasoning": ""},
+    ),
+    "contextissue-create-with-errors": (
+        "/intranet/context/issues/new/",
+        "coordinator",
+        {"category": "social"},
+    ),
     # A resident's comment turned into an action due in the past, with no kind nor process.
     "survey-comment-action-create-with-errors": (
         "/intranet/surveys/comments/{survey_comment[open]}/actions/new/",
@@ -356,6 +390,7 @@ PDF_SOURCES = {
     "certificate-pdf-source": ("/certificates/{certificate}/pdf/?html=1", None),
     "process-pdf-source": ("/intranet/processes/{process[P-04]}/pdf/?html=1", "coordinator"),
     "document-register-pdf-source": ("/intranet/documents/pdf/?html=1", "coordinator"),
+    "context-pdf-source": ("/intranet/context/pdf/?html=1", "manager"),
     "audit-report-pdf-source": ("/intranet/audits/{audit_in[closed]}/pdf/?html=1", "auditor"),
     "checklist-pdf-source": (
         "/intranet/audits/{audit_in[in_progress]}/checklist/pdf/?html=1",
@@ -482,7 +517,11 @@ def _survey_action(status):
     return CommentAction.objects.filter(status=status).order_by("pk").first().pk
 
 
+CONTEXT_MODELS = {"issue": ContextIssue, "party": InterestedParty, "exclusion": ScopeExclusion}
+
 RECORDS = {
+    # The demo's first entry of the context register: an issue, a party, an exclusion.
+    "context": _ByKey(lambda which: CONTEXT_MODELS[which].objects.first().pk),
     "programme": _ByKey(lambda _key: AuditProgramme.objects.latest("year").year),
     "audit_in": _ByKey(_audit),
     "finding": _ByKey(_finding),
