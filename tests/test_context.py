@@ -287,6 +287,24 @@ def test_overlong_and_missing_text_is_refused_with_the_form(client_as, coordinat
     assert not InterestedParty.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"qms_scope": "x" * 2001},
+        {"climate_change_relevant": "maybe", "climate_change_reasoning": "Bo tak."},
+        {"climate_change_relevant": "yes", "climate_change_reasoning": "x" * 2001},
+    ],
+)
+def test_careless_scope_and_climate_input_is_refused_with_the_form(client_as, coordinator, data):
+    factories.organisation()
+    response = client_as(coordinator).post(
+        reverse("intranet:context_scope_update"), {**data, "submission": uuid.uuid4()}
+    )
+    assert response.status_code == 200
+    organisation = Organisation.load()
+    assert (organisation.qms_scope, organisation.climate_change_relevant) == ("", None)
+
+
 def test_database_refuses_an_unknown_kind_and_an_overlong_text():
     with pytest.raises(IntegrityError), transaction.atomic():
         ContextIssue.objects.create(kind="sideways", category="social", description="x")
@@ -371,3 +389,21 @@ def test_register_queries_do_not_grow_with_entries(
     with django_assert_max_num_queries(12):
         response = client.get(reverse(name))
     assert response.status_code == 200
+
+
+# The demo (shares the demo's records: these tests go last in the module)
+
+
+def test_demo_writes_the_context_of_a_city_hall(shared_demo):
+    issues = ContextIssue.objects.active()
+    assert issues.filter(kind="internal").count() == 8
+    assert issues.filter(kind="external").count() == 8
+    assert InterestedParty.objects.active().count() == 10
+    # Some entries were reviewed more than a year ago, most within it.
+    due = ContextIssue.objects.review_due().count() + InterestedParty.objects.review_due().count()
+    assert 0 < due < 18
+    organisation = Organisation.load()
+    assert organisation.climate_change_relevant is True
+    assert "upał" in organisation.climate_change_reasoning
+    assert organisation.qms_scope
+    assert "projektuje" in ScopeExclusion.objects.get(clause="8.3").justification
