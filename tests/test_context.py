@@ -190,6 +190,18 @@ def test_register_flags_entries_due_for_review(client_as, coordinator):
     assert page.count('class="badge text-bg-warning"') == 1
 
 
+def test_home_counts_the_entries_due_for_review_for_their_readers(
+    client_as, coordinator, management, employee
+):
+    factories.organisation()
+    factories.context_issue(reviewed_on=datetime.date(2020, 1, 1))
+    factories.interested_party(reviewed_on=None)
+    factories.interested_party()
+    for user in (coordinator, management):
+        assert client_as(user).get(reverse("intranet:home")).context["context_reviews_due"] == 2
+    assert "context_reviews_due" not in client_as(employee).get(reverse("intranet:home")).context
+
+
 def test_service_refuses_nothing_for_an_active_entry(coordinator):
     party = factories.interested_party(reviewed_on=None)
     services.context_review(record=party, user=coordinator)

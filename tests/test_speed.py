@@ -48,8 +48,8 @@ PAGES = [
     ("intranet:policy_list", "coordinator", 7),
     ("intranet:representative_list", "coordinator", 7),
     # With the findings of processes without an owner and their actions, which the office answers,
-    # and the survey's open campaigns with their figures.
-    ("intranet:home", "coordinator", 16),
+    # and the survey's open campaigns with their figures, and the context's entries due for review.
+    ("intranet:home", "coordinator", 17),
 ]
 
 

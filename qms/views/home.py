@@ -14,7 +14,9 @@ from django.views.decorators.http import require_safe
 from qms import roles
 from qms.filters import editions_to_approve, editions_to_read
 from qms.models import (
+    ContextIssue,
     Document,
+    InterestedParty,
     Process,
     StaffProfile,
     today,
@@ -73,6 +75,15 @@ def intranet_home(request):
         )
     if user.has_perm("qms.view_document_history"):
         context["reviews_due"] = Document.objects.review_due().count()
+    if user.has_perm("qms.view_contextissue"):
+        # Issues and interested parties not reviewed for a year, counted in one query.
+        context["context_reviews_due"] = (
+            ContextIssue.objects.review_due()
+            .order_by()
+            .values("pk")
+            .union(InterestedParty.objects.review_due().order_by().values("pk"), all=True)
+            .count()
+        )
     unit_id = StaffProfile.objects.filter(user=user).values_list("unit_id", flat=True).first()
     if unit_id:
         context["to_read"] = work_list(
