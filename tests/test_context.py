@@ -202,7 +202,7 @@ def test_home_counts_the_entries_due_for_review_for_their_readers(
     assert "context_reviews_due" not in client_as(employee).get(reverse("intranet:home")).context
 
 
-def test_service_refuses_nothing_for_an_active_entry(coordinator):
+def test_service_reviews_an_entry_never_reviewed(coordinator):
     party = factories.interested_party(reviewed_on=None)
     services.context_review(record=party, user=coordinator)
     party.refresh_from_db()
