@@ -93,10 +93,11 @@ run: setup
 	@echo "Serving the portal at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# The whole suite: ruff, then every test (browser, HTML validity and slow ones included).
+# The whole suite: ruff, then every test (browser, HTML validity and slow ones included); the
+# slowest 15 are named at the end.
 test: system-packages lint $(VENV)/.installed-dev node_modules/.installed messages local-env
 	mkdir -p var
-	$(TEST_ENV) $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(TEST_ENV) $(PY) -m pytest -n $(TEST_WORKERS) --durations=15 $(PYTEST_ARGS)
 
 # The quick loop while editing: ruff, missing migrations, and the tests that need neither a
 # browser nor much time (no chromium, Java or npm needed).
