@@ -25,6 +25,7 @@ RECORD_TYPES = {
     "organisation": "qms.Organisation",
     "representative": "qms.Representative",
     "policy": "qms.QualityPolicy",
+    "objective": "qms.QualityObjective",
     "unit": "qms.OrganisationalUnit",
     "staff-profile": "qms.StaffProfile",
     "user": "auth.User",

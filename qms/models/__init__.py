@@ -29,6 +29,7 @@ from .documents import (
     VersionStatus,
     default_next_review,
 )
+from .objectives import Achievement, ObjectiveStatus, QualityObjective, latest_deadline
 from .organisation import (
     EMAIL_PATTERN,
     Organisation,
@@ -63,6 +64,7 @@ __all__ = [
     "LONG_PROSE",
     "NOTE",
     "PROSE",
+    "Achievement",
     "ArchiveOnlyQuerySet",
     "ContentState",
     "Direction",
@@ -74,6 +76,7 @@ __all__ = [
     "Frequency",
     "HistoryRow",
     "MeasureValue",
+    "ObjectiveStatus",
     "Organisation",
     "OrganisationalUnit",
     "PolicyStatus",
@@ -82,6 +85,7 @@ __all__ = [
     "ProcessMeasure",
     "ProcessRisk",
     "QualityHistory",
+    "QualityObjective",
     "QualityPolicy",
     "QualityRecord",
     "ReadConfirmation",
@@ -97,6 +101,7 @@ __all__ = [
     "VersionStatus",
     "bulk_create_with_history",
     "default_next_review",
+    "latest_deadline",
     "lines",
     "pause_history",
     "refuse_beyond",
