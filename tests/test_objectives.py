@@ -469,3 +469,25 @@ def test_overdue_objectives_not_met_are_reminded_to_the_responsible(owner, manag
     assert not {met.pk, evaluated.pk, later.pk, draft.pk} & {
         int(key.split(":")[1]) for key in items
     }
+
+
+# --- The demo ----------------------------------------------------------------------------------
+
+
+def test_the_demo_has_this_years_objectives_approved_in_every_status_and_last_years_evaluated(
+    travel,
+):
+    from tests.conftest import load_demo
+
+    day = datetime.date(YEAR, 11, 27)
+    travel(day)
+    load_demo()
+    this_year = list(QualityObjective.objects.of_year(YEAR).with_progress())
+    assert len(this_year) == 6
+    assert all(o.is_approved and o.approved_by.username == "manager" for o in this_year)
+    assert {o.status(day) for o in this_year} == set(ObjectiveStatus)
+    last_year = QualityObjective.objects.of_year(YEAR - 1)
+    assert last_year.count() == 3
+    assert all(o.is_approved and o.is_evaluated for o in last_year)
+    load_demo()  # again: nothing added, nothing approved twice
+    assert QualityObjective.objects.count() == 9
