@@ -491,3 +491,18 @@ def test_the_demo_has_this_years_objectives_approved_in_every_status_and_last_ye
     assert all(o.is_approved and o.is_evaluated for o in last_year)
     load_demo()  # again: nothing added, nothing approved twice
     assert QualityObjective.objects.count() == 9
+
+
+def test_the_process_card_links_the_objectives_its_measures_judge(
+    client_as, employee, coordinator, management, measure
+):
+    approved_one = approved(
+        factories.quality_objective(year=YEAR - 1, measure=measure, title="Cel zeszłoroczny"),
+        management,
+    )
+    factories.quality_objective(year=YEAR, measure=measure, title="Cel w projekcie")
+    url = measure.process.get_absolute_url()
+    page = client_as(employee).get(url).content.decode()
+    assert approved_one.get_absolute_url() in page
+    assert "Cel w projekcie" not in page
+    assert "Cel w projekcie" in client_as(coordinator).get(url).content.decode()
