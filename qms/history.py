@@ -28,6 +28,7 @@ RECORD_TYPES = {
     "context-issue": "qms.ContextIssue",
     "interested-party": "qms.InterestedParty",
     "scope-exclusion": "qms.ScopeExclusion",
+    "objective": "qms.QualityObjective",
     "unit": "qms.OrganisationalUnit",
     "staff-profile": "qms.StaffProfile",
     "user": "auth.User",

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from .filters import with_version_in_force
-from .models import Document
+from .models import Document, ObjectiveStatus, QualityObjective
 from .roles import COORDINATOR
 
 
@@ -97,7 +97,42 @@ DOCUMENTS = Section(
 )
 
 
+OBJECTIVES = Section(
+    gettext_lazy("Quality objectives past their deadline and not met"),
+    gettext_lazy(
+        "Record the latest value of the objective's measure if it is missing; otherwise tell the "
+        "ISO representative's office why the target was missed, for the year-end evaluation."
+    ),
+)
+
+
 def due(on):
+    """qms's items: documents past their review, then objectives past their deadline."""
+    yield from documents_due(on)
+    yield from objectives_due(on)
+
+
+def objectives_due(on):
+    """Approved objectives past their deadline, not evaluated yet and not met, to the person
+    responsible (an objective without data is not met either: its value is missing)."""
+    objectives = (
+        QualityObjective.objects.overdue(on).select_related("responsible").order_by("deadline")
+    )
+    for objective in objectives:
+        if objective.status(on) == ObjectiveStatus.MET:
+            continue
+        deadline = _("deadline %(date)s") % {"date": long_date(objective.deadline)}
+        yield Reminder(
+            user=objective.responsible if objective.responsible.is_active else None,
+            key=f"objective-overdue:{objective.pk}",
+            section=OBJECTIVES,
+            label=one_line(objective.title, 60),
+            text=f"{objective.year}: {one_line(objective.title)} ({deadline})",
+            url=objective.get_absolute_url(),
+        )
+
+
+def documents_due(on):
     """Documents in force past their review date, to the document's owner, else its process's."""
     documents = (
         with_version_in_force(Document.objects.active())

@@ -100,6 +100,10 @@ ROLE_PERMISSIONS = {
         "surveys.change_commentaction",
         "surveys.view_commentaction",
         "surveys.close_commentaction",
+        # The quality objectives (6.2): drafted here, approved by top management.
+        "qms.add_qualityobjective",
+        "qms.change_qualityobjective",
+        "qms.view_qualityobjective",
     ],
     AUDITOR: [
         *_perms(["view"]),
@@ -117,6 +121,8 @@ ROLE_PERMISSIONS = {
         *_perms(["view"], _SURVEY_RECORDS),
         "surveys.view_response",
         "surveys.view_commentaction",
+        # The approved quality objectives (qms.QualityObjectiveQuerySet.visible_to).
+        "qms.view_qualityobjective",
     ],
     PROCESS_OWNER: [
         *_perms(["view"], _PROCESS_RECORDS),
@@ -137,8 +143,9 @@ ROLE_PERMISSIONS = {
         # can_report_comment_action_done).
         "surveys.view_commentaction",
         "surveys.change_commentaction",
+        "qms.view_qualityobjective",
     ],
-    EMPLOYEE: ["qms.view_process", "qms.view_document"],
+    EMPLOYEE: ["qms.view_process", "qms.view_document", "qms.view_qualityobjective"],
     SURVEY_CLERK: ["surveys.view_campaign", "surveys.add_response"],
     # Reads as staff do, and the residents' survey's results (clause 9.1.2 is an input of the
     # management review).
@@ -151,6 +158,9 @@ ROLE_PERMISSIONS = {
         "qms.view_contextissue",
         "qms.view_interestedparty",
         "qms.view_scopeexclusion",
+        # The year's quality objectives, drafts too: theirs to approve.
+        "qms.view_qualityobjective",
+        "qms.approve_qualityobjective",
     ],
 }
 

@@ -22,6 +22,7 @@ from .views import (
     documents,
     history,
     home,
+    objectives,
     organisation,
     processes,
     search,
@@ -104,6 +105,21 @@ process_patterns = [
     ),
 ]
 
+# The quality objectives (6.2): each year's, approved by top management, evaluated at its end.
+objective_patterns = [
+    path("objectives/", objectives.objective_list, name="objective_list"),
+    path("objectives/<int:year>/", objectives.objective_list, name="objective_year"),
+    path("objectives/new/", objectives.objective_create, name="objective_create"),
+    path("objectives/<int:pk>/edit/", objectives.objective_update, name="objective_update"),
+    path(
+        "objectives/<int:year>/approve/",
+        objectives.objectives_approve,
+        name="objectives_approve",
+    ),
+    path("objectives/<int:pk>/evaluate/", objectives.objective_evaluate, name="objective_evaluate"),
+    path("objectives/<int:year>/pdf/", objectives.objective_pdf, name="objective_pdf"),
+]
+
 unit_patterns = [
     path("units/", units.unit_list, name="unit_list"),
     path("units/new/", units.unit_create, name="unit_create"),
@@ -147,6 +163,7 @@ intranet_patterns = [
     *organisation_patterns,
     *context_patterns,
     *process_patterns,
+    *objective_patterns,
     *unit_patterns,
     *document_patterns,
     *account_patterns,

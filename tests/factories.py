@@ -164,6 +164,25 @@ def measure_value(**kw):
     return MeasureValue.objects.create(**{**defaults, **kw})
 
 
+def quality_objective(**kw):
+    """A draft quality objective of this year (tests/test_objectives.py)."""
+    from qms.models import QualityObjective, today
+
+    year = kw.pop("year", today().year)
+    defaults = {
+        "year": year,
+        "title": "Skrócenie czasu załatwiania spraw",
+        "plan": "Elektroniczny obieg dokumentów w wydziale.",
+        "target": 95,
+        "unit": "%",
+        "deadline": datetime.date(year, 12, 31),
+        "evaluation_method": "Odczyt miernika na koniec roku.",
+    }
+    if "responsible" not in kw:
+        defaults["responsible"] = staff_user()
+    return QualityObjective.objects.create(**{**defaults, **kw})
+
+
 # Controlled documents (tests/test_documents.py, tests/test_search.py)
 
 PDF_BYTES = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
@@ -486,6 +505,11 @@ def world(users):
     survey_action = comment_action(response=survey_comment, process=proc, user=coordinator)
     survey_done_action = comment_action(response=survey_comment, process=proc, user=coordinator)
     survey_services.comment_action_done(action=survey_done_action, user=owner, outcome="Zrobione.")
+    # This year's objectives are a draft; last year's approved by top management.
+    draft_objective = quality_objective(measure=measure, responsible=owner)
+    approved_objective = quality_objective(year=today().year - 1, responsible=owner)
+    qms_services.objectives_approve(year=approved_objective.year, user=users["management"])
+    approved_objective.refresh_from_db()
     return {
         "organisation": org,
         "certificate": cert,
@@ -540,6 +564,8 @@ def world(users):
         "survey_comment": survey_comment,
         "survey_comment_action": survey_action,
         "survey_done_action": survey_done_action,
+        "objective": draft_objective,
+        "approved_objective": approved_objective,
     }
 
 

@@ -13,7 +13,10 @@ the demo has no draft, so the first lookup makes one, as the coordinator's "New 
 `{context[issue]}`, `{context[party]}`, `{context[exclusion]}` (the first entry of the context
 register of each kind); `{survey_pk[open]}` (a campaign's key), `{survey_comment[open]}` (its
 first response with a comment) and `{survey_action[open]}` (the first action on a comment in
-that status).
+that status). The
+quality objectives: `{objective[approved]}` (this year's first, approved) and
+`{objective[draft]}` (a draft for next year: the demo has none, so the first lookup writes one);
+`{this_year}` and `{next_year}`.
 """
 
 from django.utils import timezone
@@ -36,6 +39,7 @@ from qms.models import (
     Process,
     ProcessMeasure,
     ProcessRisk,
+    QualityObjective,
     Representative,
     ScopeExclusion,
     VersionStatus,
@@ -132,6 +136,19 @@ PAGES = {
     "externalaudit-create": ("/intranet/external-audits/new/", "coordinator", 200),
     "externalaudit-update": ("/intranet/external-audits/{audit}/edit/", "coordinator", 200),
     "policy-list": ("/intranet/policies/", "coordinator", 200),
+    # The quality objectives: this year's (the coordinator's, top management's and staff's
+    # view), last year's evaluated ones, and their forms
+    "objective-list": ("/intranet/objectives/", "coordinator", 200),
+    "objective-list-manager": ("/intranet/objectives/", "manager", 200),
+    "objective-list-employee": ("/intranet/objectives/", "employee", 200),
+    "objective-list-next-year": ("/intranet/objectives/{next_year}/", "manager", 200),
+    "objective-create": ("/intranet/objectives/new/", "coordinator", 200),
+    "objective-update": ("/intranet/objectives/{objective[draft]}/edit/", "coordinator", 200),
+    "objective-evaluate": (
+        "/intranet/objectives/{objective[approved]}/evaluate/",
+        "coordinator",
+        200,
+    ),
     "policy-create": ("/intranet/policies/new/", "coordinator", 200),
     "representative-list": ("/intranet/representatives/", "coordinator", 200),
     "representative-create": ("/intranet/representatives/new/", "coordinator", 200),
@@ -391,6 +408,7 @@ PDF_SOURCES = {
     "process-pdf-source": ("/intranet/processes/{process[P-04]}/pdf/?html=1", "coordinator"),
     "document-register-pdf-source": ("/intranet/documents/pdf/?html=1", "coordinator"),
     "context-pdf-source": ("/intranet/context/pdf/?html=1", "manager"),
+    "objective-pdf-source": ("/intranet/objectives/{this_year}/pdf/?html=1", "coordinator"),
     "audit-report-pdf-source": ("/intranet/audits/{audit_in[closed]}/pdf/?html=1", "auditor"),
     "checklist-pdf-source": (
         "/intranet/audits/{audit_in[in_progress]}/checklist/pdf/?html=1",
@@ -513,6 +531,28 @@ def _survey_comment(which):
     return campaign.responses.exclude(comment="").order_by("pk").first().pk
 
 
+def _objective(which):
+    """This year's first approved objective, or a draft for next year (written if missing)."""
+    year = timezone.localdate().year
+    if which == "approved":
+        return QualityObjective.objects.of_year(year).approved().first().pk
+    draft = QualityObjective.objects.of_year(year + 1).filter(approved_at__isnull=True).first()
+    if draft is None:
+        model = QualityObjective.objects.of_year(year).first()
+        draft = QualityObjective.objects.create(
+            year=year + 1,
+            title="Skrócenie czasu rejestracji pojazdu do 25 minut",
+            plan="Rezerwacja wizyt i trzecie stanowisko w Wydziale Komunikacji.",
+            target=25,
+            unit="min",
+            direction="lte",
+            responsible=model.responsible,
+            deadline=model.deadline.replace(year=year + 1),
+            evaluation_method="Średnia kwartalna z systemu kolejkowego.",
+        )
+    return draft.pk
+
+
 def _survey_action(status):
     return CommentAction.objects.filter(status=status).order_by("pk").first().pk
 
@@ -544,6 +584,7 @@ RECORDS = {
     "survey_pk": _ByKey(lambda which: Campaign.objects.get(code=_survey(which)).pk),
     "survey_comment": _ByKey(_survey_comment),
     "survey_action": _ByKey(_survey_action),
+    "objective": _ByKey(_objective),
 }
 
 
@@ -557,6 +598,8 @@ def page_url(path):
         body=certificate.body_id,
         audit=certificate.audits.first().pk,
         representative=Representative.objects.current().pk,
+        this_year=timezone.localdate().year,
+        next_year=timezone.localdate().year + 1,
         **RECORDS,
     )
 

@@ -61,6 +61,13 @@ SLICES_THAT_SAY_HOW_MANY = {
         "CountingPaginator cuts a page as Django's Paginator does, and counts every row in the "
         "same query: the page says how many there are and links to the others"
     ),
+    ("qms/models/objectives.py", "with_progress"): (
+        "a quality objective's latest measured value and the one before it: two values, not a "
+        "list shown in part"
+    ),
+    ("qms/models/objectives.py", "_progress"): (
+        "the same two values, read for one objective without the annotation"
+    ),
     ("qms/management/commands/benchmark_pdf.py", "create_audits"): (
         "a benchmark's sample of clauses, shown to no one"
     ),

@@ -44,7 +44,7 @@ ROLES = (
     "outside_auditor",  # on no audit
     "coordinator",  # on no audit
     "survey_clerk",  # enters the survey's paper answers, and has no other role
-    "management",  # top management: reads as staff do, and the survey's results
+    "management",  # top management: reads as staff do, and the survey's results; approves
 )
 
 ANYONE = frozenset(ROLES)
@@ -132,6 +132,7 @@ HISTORY_RECORDS = {
     "context-issue": "context_issue",
     "interested-party": "interested_party",
     "scope-exclusion": "scope_exclusion",
+    "objective": "objective",
     "unit": "unit",
     "staff-profile": "staff_profile",
     "user": "account",
@@ -242,6 +243,26 @@ RULES = {
     "intranet:representative_list": page(QUALITY_TEAM),
     "intranet:representative_create": form(COORDINATOR_ONLY),
     "intranet:representative_update": form(COORDINATOR_ONLY, "representative"),
+    # The quality objectives: every member of staff reads them (the approved ones only, but for
+    # the coordinator and top management: tests/test_objectives.py); the coordinator drafts and
+    # evaluates, top management approves. An approved objective's edit page and a draft's
+    # evaluation send the coordinator back to the list with the reason.
+    "intranet:objective_list": page(STAFF),
+    "intranet:objective_year": (page(STAFF, "objective"), page(STAFF, "approved_objective")),
+    "intranet:objective_pdf": page(STAFF, "objective"),
+    "intranet:objective_create": form(COORDINATOR_ONLY),
+    "intranet:objective_update": (
+        form(COORDINATOR_ONLY, "objective"),
+        form(COORDINATOR_ONLY, "approved_objective", get_redirects=True),
+    ),
+    "intranet:objective_evaluate": (
+        form(COORDINATOR_ONLY, "approved_objective"),
+        form(COORDINATOR_ONLY, "objective", get_redirects=True),
+    ),
+    "intranet:objectives_approve": (
+        action({"management"}, "objective"),
+        action({"management"}, "approved_objective"),
+    ),
     "intranet:policy_list": page(QUALITY_TEAM),
     "intranet:policy_create": form(COORDINATOR_ONLY),
     "intranet:policy_update": form(COORDINATOR_ONLY, "draft_policy"),

@@ -739,7 +739,10 @@ def test_card_queries_do_not_grow_with_risks_measures_values_and_documents(
     )
     for i in range(rows):
         in_force_document(process, f"PR-{i:02d}")
+    # The quality objectives each measure judges: one query for all of them.
+    for measure in measures:
+        factories.quality_objective(measure=measure, responsible=coordinator)
     client = client_as(coordinator)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         response = client.get(process.get_absolute_url())
     assert response.status_code == 200

@@ -5,6 +5,7 @@ Only what is missing is added (see the package's docstring); the workflows go th
 qms.services, so the demo obeys the same rules as a person on the intranet.
 """
 
+import datetime
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
@@ -21,6 +22,7 @@ from qms.models import (
     Process,
     ProcessMeasure,
     ProcessRisk,
+    QualityObjective,
     QualityPolicy,
     Representative,
     ScopeExclusion,
@@ -29,6 +31,7 @@ from qms.models import (
 )
 
 from . import context, versions
+from . import objectives as objective_data
 from .accounts import APPROVER, DEMO_ACCOUNTS, DEMO_PASSWORD
 from .catalogue import PROCESSES
 from .dates import at, months_before, period_ends
@@ -47,6 +50,7 @@ def load(report):
     processes = load_processes(report, users, units, on)
     versions.load_documents(report, users, units, processes, on)
     load_context(report, users["coordinator"], on)
+    load_objectives(report, users, on)
 
 
 def load_accounts(report):
@@ -279,3 +283,64 @@ def load_context(report, user, on):
     Organisation.objects.filter(
         pk=1, climate_change_relevant__isnull=True, climate_change_reasoning="", qms_scope=""
     ).update(**context.CLIMATE)
+
+
+def load_objectives(report, users, on):
+    """This year's objectives approved by the mayor, last year's evaluated too. A year some of
+    whose objectives were there already is not approved again: a draft someone wrote on the demo
+    site stays theirs to have approved."""
+    for year, rows in (
+        (on.year, objective_data.THIS_YEAR),
+        (on.year - 1, objective_data.LAST_YEAR),
+    ):
+        present = set(QualityObjective.objects.of_year(year).values_list("title", flat=True))
+        added = []
+        for (
+            title,
+            plan,
+            measure,
+            direction,
+            target,
+            unit,
+            baseline,
+            who,
+            resources,
+            due,
+            how,
+            *end,
+        ) in rows:
+            if title in present:
+                report.keep(QualityObjective)
+                continue
+            years_after, month, day = due
+            objective = QualityObjective.objects.create(
+                year=year,
+                title=title,
+                plan=plan,
+                measure=(
+                    ProcessMeasure.objects.filter(process__code=measure[0], name=measure[1]).first()
+                    if measure
+                    else None
+                ),
+                direction=direction,
+                target=Decimal(target),
+                unit=unit,
+                baseline=Decimal(baseline),
+                responsible=users[who],
+                resources=resources,
+                deadline=datetime.date(year + years_after, month, day),
+                evaluation_method=how,
+            )
+            added.append((objective, end))
+            report.add(QualityObjective)
+        if not added or present:
+            continue
+        services.objectives_approve(year=year, user=users["manager"])
+        # The service stamps "now"; the demo's objectives were approved in January.
+        QualityObjective.objects.of_year(year).update(approved_at=at(datetime.date(year, 1, 20)))
+        for objective, end in added:
+            if end:
+                objective.refresh_from_db()
+                objective.achieved, objective.evaluation = end
+                objective.evaluated_on = datetime.date(year + 1, 1, 25)
+                services.objective_evaluate(objective=objective, user=users["coordinator"])

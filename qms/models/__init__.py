@@ -36,6 +36,7 @@ from .documents import (
     VersionStatus,
     default_next_review,
 )
+from .objectives import Achievement, ObjectiveStatus, QualityObjective, latest_deadline
 from .organisation import (
     EMAIL_PATTERN,
     Organisation,
@@ -70,6 +71,7 @@ __all__ = [
     "LONG_PROSE",
     "NOTE",
     "PROSE",
+    "Achievement",
     "ArchiveOnlyQuerySet",
     "ContentState",
     "ContextIssue",
@@ -85,6 +87,7 @@ __all__ = [
     "IssueCategory",
     "IssueKind",
     "MeasureValue",
+    "ObjectiveStatus",
     "Organisation",
     "OrganisationalUnit",
     "PolicyStatus",
@@ -93,6 +96,7 @@ __all__ = [
     "ProcessMeasure",
     "ProcessRisk",
     "QualityHistory",
+    "QualityObjective",
     "QualityPolicy",
     "QualityRecord",
     "ReadConfirmation",
@@ -109,6 +113,7 @@ __all__ = [
     "VersionStatus",
     "bulk_create_with_history",
     "default_next_review",
+    "latest_deadline",
     "lines",
     "pause_history",
     "refuse_beyond",

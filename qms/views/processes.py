@@ -19,6 +19,7 @@ from qms.models import (
     ProcessKind,
     ProcessMeasure,
     ProcessRisk,
+    QualityObjective,
     lines,
 )
 from qms.pdf import render_pdf
@@ -110,7 +111,12 @@ def _process_card(request, pk):
         Prefetch(
             "values",
             queryset=MeasureValue.objects.select_related("recorded_by").order_by("period_end"),
-        )
+        ),
+        # The quality objectives judged by the measure, as far as the user may read them.
+        Prefetch(
+            "objectives",
+            queryset=QualityObjective.objects.visible_to(request.user).order_by("-year", "pk"),
+        ),
     ):
         values = list(measure.values.all())
         measures.append(
@@ -119,6 +125,7 @@ def _process_card(request, pk):
                 "values": values,
                 "latest": values[-1] if values else None,
                 "chart": measure_chart(measure, values),
+                "objectives": list(measure.objectives.all()),
             }
         )
     # Active first, risks before opportunities, the highest rating first.
