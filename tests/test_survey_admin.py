@@ -642,7 +642,7 @@ QUERY_BUDGETS = {
     "intranet home": (
         lambda n, user: some_campaigns(n, user),
         lambda made: reverse("intranet:home"),
-        16,
+        17,
     ),
 }
 
