@@ -12,7 +12,7 @@ TEST_ENV := SECRET_KEY=test-only-secret-key-not-for-production DEBUG=0
 # The suite runs on both cores (pytest-xdist; each worker has its own test database).
 TEST_WORKERS ?= 2
 
-.PHONY: run test check bench setup lint format messages makemessages \
+.PHONY: run serve test check bench setup lint format messages makemessages \
 	system-packages runtime-packages local-env clean
 
 # Debian packages: what `make run` needs, and what `make test` needs on top of it. Each has a
@@ -92,6 +92,27 @@ setup: runtime-packages $(VENV)/.installed messages local-env
 run: setup
 	@echo "Serving the portal at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production serving in one command: the production settings (DEBUG off), migrate, the
+# collected static files and compiled translations, then gunicorn with qms/gunicorn_conf.py on
+# SQLite or DATABASE_URL. Without SECRET_KEY in the environment, a random one is made once in
+# var/secret_key (git-ignored). Without BEHIND_TLS_PROXY, nothing tells the portal a request came
+# over HTTPS, so it serves plain HTTP (for a trial on this machine); behind the TLS proxy set
+# BEHIND_TLS_PROXY=1 and every HTTPS safeguard is on.
+ifeq ($(BEHIND_TLS_PROXY),)
+SERVE_HTTP = SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0
+endif
+SERVE_ENV = DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" $(SERVE_HTTP)
+
+serve: runtime-packages $(VENV)/.installed messages
+	mkdir -p var/private
+	@test -n "$$SECRET_KEY" || test -s var/secret_key || \
+		(umask 077 && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key)
+	$(SERVE_ENV) $(PY) manage.py migrate --no-input
+	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
+	$(SERVE_ENV) $(PY) manage.py check --deploy --fail-level ERROR
+	@echo "Serving the portal with production settings on $${BIND:-127.0.0.1:8000} (Ctrl+C stops it)"
+	$(SERVE_ENV) $(VENV)/bin/gunicorn -c qms/gunicorn_conf.py
 
 # The whole suite: ruff, then every test (browser, HTML validity and slow ones included); the
 # slowest 15 are named at the end.

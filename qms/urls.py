@@ -20,6 +20,7 @@ from .views import (
     accounts,
     context,
     documents,
+    health,
     history,
     home,
     objectives,
@@ -193,4 +194,8 @@ urlpatterns = i18n_patterns(
     prefix_default_language=False,
 )
 # Browsers ask for /favicon.ico at the root, in no language.
-urlpatterns += [path("favicon.ico", organisation.favicon, name="favicon")]
+urlpatterns += [
+    path("favicon.ico", organisation.favicon, name="favicon"),
+    # For load balancers and monitoring, in no language and outside the HTTPS redirect.
+    path("healthz", health.healthz, name="healthz"),
+]

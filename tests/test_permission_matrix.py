@@ -164,6 +164,7 @@ RULES = {
     "public:accessibility": PUBLIC,
     "public:change_register": PUBLIC,
     "favicon": PUBLIC,
+    "healthz": PUBLIC,
     "public:certificate_detail": page(ANYONE, "certificate"),
     "public:certificate_pdf": page(ANYONE, "certificate"),
     "public:certificate_scan": page(ANYONE, "certificate"),

@@ -1,0 +1,25 @@
+"""/healthz: whether this server can answer, for a load balancer or a monitoring probe.
+
+It asks the database one trivial question and says only "ok" (200) or "unavailable" (503): no
+version, no error text, no setting, nothing a visitor could learn the system from. It needs no
+sign-in, sets no cookie, and is never cached, so each probe sees the state of the moment.
+"""
+
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+
+@login_not_required
+@never_cache
+@require_safe
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
