@@ -186,6 +186,18 @@ def show_errors(request, error):
         messages.error(request, message)
 
 
+def workflow_step(request, step, done, then):
+    """Run `step()`, a service that raises ValidationError when its rules refuse; say `done` or
+    each reason, and go to `then` (a URL or a record): the one shape of a POST-only step."""
+    try:
+        step()
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        messages.success(request, done)
+    return redirect(then)
+
+
 def field_labels(model, names):
     """The model's own names for its fields, to label a record's page as its form is labelled."""
     return {name: model._meta.get_field(name).verbose_name for name in names}

@@ -7,10 +7,8 @@ The steps themselves are workflows in qms/services.py.
 
 from axes.helpers import get_cool_off, get_failure_limit
 from axes.models import AccessAttempt
-from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
 from django.db.models import IntegerField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,7 +19,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from qms import services
 from qms.roles import ROLE_LABELS
-from qms.shortcuts import paginate, show_errors
+from qms.shortcuts import paginate, workflow_step
 
 User = get_user_model()
 
@@ -89,14 +87,13 @@ def _back_to_list(request):
 def _account_step(request, pk, step, done):
     """Run a step on the account `pk`; then back to the list as it was (filter and page kept)."""
     account = get_object_or_404(User, pk=pk)
-    try:
-        step(account=account, user=request.user)
-    except ValidationError as error:
-        show_errors(request, error)
-    else:
-        messages.success(request, done % {"username": account.get_username()})
     query = request.GET.urlencode()
-    return redirect(reverse("intranet:account_list") + (f"?{query}" if query else ""))
+    return workflow_step(
+        request,
+        lambda: step(account=account, user=request.user),
+        done % {"username": account.get_username()},
+        reverse("intranet:account_list") + (f"?{query}" if query else ""),
+    )
 
 
 @require_POST

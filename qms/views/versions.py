@@ -25,7 +25,7 @@ from qms.models import (
     today,
 )
 from qms.models.documents import WORK_IN_PROGRESS
-from qms.shortcuts import form_page, show_errors, submitted
+from qms.shortcuts import form_page, show_errors, submitted, workflow_step
 from qms.uploads import download_name
 
 from .documents import trail
@@ -93,13 +93,12 @@ def _author_action(request, pk, service, done):
     """Run a workflow step the version's author takes, then go back to the document."""
     version = _version(pk)
     roles.require(roles.can_author_document, request.user, version.document)
-    try:
-        service(version=version, user=request.user)
-    except ValidationError as error:
-        show_errors(request, error)
-    else:
-        messages.success(request, done % {"revision": version.revision})
-    return redirect(version.document)
+    return workflow_step(
+        request,
+        lambda: service(version=version, user=request.user),
+        done % {"revision": version.revision},
+        version.document,
+    )
 
 
 @require_POST

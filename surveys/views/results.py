@@ -2,18 +2,16 @@
 coordinator's conclusions, the publishing of the results, and the report as a PDF (for staff,
 and for residents once the results are published)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from qms.charts import bar_chart
 from qms.pdf import render_pdf
-from qms.shortcuts import crumb, form_page, show_errors, submitted
+from qms.shortcuts import crumb, form_page, submitted, workflow_step
 
 from .. import services
 from ..forms.results import ConclusionsForm
@@ -97,13 +95,12 @@ def campaign_conclusions(request, pk):
 
 def _publishing(request, pk, step, done):
     campaign = get_object_or_404(Campaign, pk=pk)
-    try:
-        step(campaign=campaign, user=request.user)
-    except ValidationError as error:
-        show_errors(request, error)
-    else:
-        messages.success(request, done)
-    return redirect("surveys:campaign_results", pk=campaign.pk)
+    return workflow_step(
+        request,
+        lambda: step(campaign=campaign, user=request.user),
+        done,
+        reverse("surveys:campaign_results", args=[campaign.pk]),
+    )
 
 
 @require_POST
