@@ -10,6 +10,7 @@ from qms import public_sections
 from qms.history import last_changed
 from qms.models import Organisation, QualityPolicy, Representative, today
 from qms.pdf import render_pdf
+from qms.public_cache import public_cached
 from qms.shortcuts import crumb, form_page, paginate, submitted
 
 from .forms import CertificateForm, CertificationBodyForm, ExternalAuditForm
@@ -23,6 +24,7 @@ def trail():
 
 @login_not_required
 @require_safe
+@public_cached
 def quality_page(request):
     """The residents' 'Zarządzanie Jakością' page, built from the records."""
     organisation = Organisation.load()
@@ -71,6 +73,7 @@ def _certificate_context(pk):
 
 @login_not_required
 @require_safe
+@public_cached
 def certificate_detail(request, pk):
     return render(
         request,
@@ -81,6 +84,7 @@ def certificate_detail(request, pk):
 
 @login_not_required
 @require_safe
+@public_cached
 def certificate_pdf(request, pk):
     context = _certificate_context(pk)
     return render_pdf(

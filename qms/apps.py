@@ -8,7 +8,13 @@ class QmsConfig(AppConfig):
     verbose_name = _("Quality management system")
 
     def ready(self):
+        from . import public_cache
+        from .models import Organisation, QualityPolicy, Representative
         from .roles import sync_roles
 
         # After the last app has migrated, so that every model's permissions exist.
         post_migrate.connect(sync_roles, dispatch_uid="qms_sync_roles")
+        # What the public pages show of qms's records (the organisation, its representative, the
+        # quality policy): a change to any of them is a new revision of the cached pages.
+        for model in (Organisation, QualityPolicy, Representative):
+            public_cache.register(model)

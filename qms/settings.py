@@ -208,6 +208,29 @@ MAX_UPLOAD_SIZE = int(env("MAX_UPLOAD_SIZE", str(20 * 1024 * 1024)))
 PDF_MAX_HTML = int(env("PDF_MAX_HTML", str(150_000)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_SIZE + 1024 * 1024
 
+# The cache keeps the public pages and PDFs (qms/public_cache.py). The default, a directory of
+# files, is shared by every gunicorn worker of one machine (each worker's local memory would be
+# its own, and a change seen by one worker would not be by the others; the keys carry the
+# content's revision anyway, so what matters is that a page rendered once serves them all). With
+# REDIS_URL, Django's Redis cache, shared by every app server.
+# In development (`make run`) nothing is kept unless CACHE_DIR or REDIS_URL asks for it, so that
+# an edited template shows at once.
+REDIS_URL = env("REDIS_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        if DEBUG and not env("CACHE_DIR")
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    )
+}
+CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", "qms")
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

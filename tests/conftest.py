@@ -2,6 +2,7 @@
 and the production settings made testable."""
 
 import io
+import uuid
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -31,6 +32,18 @@ def _test_settings(settings, tmp_path):
     settings.WHITENOISE_USE_FINDERS = True
     settings.STATIC_ROOT = tmp_path / "staticfiles"
     settings.STATIC_ROOT.mkdir()
+    # Each test has a cache of its own, of the configured kind: files in its own directory, or
+    # (REDIS_URL) the shared Redis under a key prefix no other test, worker or run shares.
+    # (Run by hand with the development .env, the settings keep nothing: the suite still does.)
+    cache = {**settings.CACHES["default"], "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
+    if cache["BACKEND"].endswith("RedisCache"):
+        cache["TIMEOUT"] = 600
+    else:
+        cache.update(
+            BACKEND="django.core.cache.backends.filebased.FileBasedCache",
+            LOCATION=str(tmp_path / "cache"),
+        )
+    settings.CACHES = {"default": cache}
     # Fast hashing: the suite creates many users; production keeps the default hasher.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Each test starts in Polish: a request under /en/ leaves English active in the thread.

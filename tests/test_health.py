@@ -3,16 +3,12 @@
 cached, and is exempt from the HTTPS redirect that every other page gets."""
 
 import os
-import subprocess
-import sys
-import tempfile
 import time
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from surveys.management.commands import benchmark_survey_load as bench
+from tests import helpers
 
 
 @pytest.mark.django_db
@@ -40,65 +36,23 @@ def test_the_probe_is_exempt_from_the_https_redirect_that_every_page_gets(client
     assert client.get("/healthz").status_code == 200
 
 
-def _serve(database_url, log):
-    """gunicorn with the production settings file, one worker, on a free port."""
-    port = bench.free_port()
-    environment = {
-        **bench.server_environment(database_url),
-        "BIND": f"127.0.0.1:{port}",
-        "WEB_CONCURRENCY": "1",
-    }
-    server = subprocess.Popen(
-        [str(Path(sys.executable).with_name("gunicorn")), "-c", "qms/gunicorn_conf.py"],
-        cwd=settings.BASE_DIR,
-        env=environment,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    return server, port
-
-
-def _probe(server, port, log, wait=60):
-    """The status and body of /healthz once gunicorn answers."""
-    deadline = time.monotonic() + wait
-    while True:
-        if server.poll() is not None:
-            log.seek(0)
-            pytest.fail(f"gunicorn stopped:\n{log.read().decode()[-2000:]}")
-        try:
-            status, _headers, body = bench.request(port, "GET", "/healthz")
-            return status, body
-        except OSError:
-            if time.monotonic() > deadline:
-                pytest.fail("gunicorn did not answer in time")
-            time.sleep(0.2)
-
-
-def _probe_served(database_url):
-    with tempfile.TemporaryFile() as log:
-        server, port = _serve(database_url, log)
-        try:
-            status, body = _probe(server, port, log)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-        log.seek(0)
-        return status, body, log.read().decode()
-
-
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_gunicorn_with_the_repositorys_settings_answers_the_probe():
-    status, body, log = _probe_served(bench.database_url())
-    assert (status, body) == (200, b"ok\n")
-    # The access log goes to the standard output, for the journal.
-    assert '"GET /healthz HTTP/1.1" 200' in log
+    with helpers.gunicorn({}) as (port, log):
+        status, _headers, body = bench.request(port, "GET", "/healthz")
+        assert (status, body) == (200, b"ok\n")
+        time.sleep(0.5)
+        log.seek(0)
+        # The access log goes to the standard output, for the journal.
+        assert '"GET /healthz HTTP/1.1" 200' in log.read().decode()
 
 
 @pytest.mark.slow
 def test_without_its_database_the_server_says_unavailable_and_nothing_more(tmp_path):
     missing = tmp_path / "no-such-directory" / "db.sqlite3"
-    status, body, _log = _probe_served(f"sqlite:///{missing}")
+    with helpers.gunicorn({"DATABASE_URL": f"sqlite:///{missing}"}) as (port, _log):
+        status, _headers, body = bench.request(port, "GET", "/healthz")
     assert (status, body) == (503, b"unavailable\n")
 
 

@@ -23,11 +23,13 @@ from qms.forms.organisation import (
     RepresentativeForm,
 )
 from qms.models import Organisation, QualityPolicy, Representative
+from qms.public_cache import public_cached
 from qms.shortcuts import form_page, paginate, show_errors, submitted
 
 
 @login_not_required
 @require_safe
+@public_cached
 def accessibility_statement(request):
     organisation = Organisation.load()
     return render(
@@ -42,6 +44,7 @@ def accessibility_statement(request):
 
 @login_not_required
 @require_safe
+@public_cached
 def change_register(request):
     """The public pages' register of changes: when each record they show changed, and which of
     its fields; for the BIP 'metryczka', which links here."""

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from qms.charts import bar_chart
 from qms.pdf import render_pdf
+from qms.public_cache import public_cached
 from qms.shortcuts import crumb, form_page, submitted, workflow_step
 
 from .. import services
@@ -143,6 +144,7 @@ def campaign_report_pdf(request, pk):
 
 @login_not_required
 @require_safe
+@public_cached
 def survey_report_pdf(request, code):
     """The report as residents read it: only once its results are published."""
     campaign = _campaign(code=code)
