@@ -24,7 +24,8 @@ keepalive = 5
 # a thousand requests (at different times, so that they are not all replaced at once).
 max_requests = 1000
 max_requests_jitter = 100
-# Access and error logs to the standard streams, for systemd's journal or the container's log.
-accesslog = "-"
+# Access and error logs to the standard streams, for systemd's journal or the container's log
+# (GUNICORN_ACCESS_LOG= empty: no access log, as in the benchmarks).
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

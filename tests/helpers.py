@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -236,45 +235,22 @@ def pdf_drawing(operators):
 
 
 @contextlib.contextmanager
-def gunicorn(environment, *, app=None, wait=60):
-    """gunicorn with the repository's settings file (qms/gunicorn_conf.py), one worker, on a free
-    port of 127.0.0.1, with `environment` added to the benchmark's production environment (see
-    surveys' benchmark_survey_load) on this test's database; `app` replaces the WSGI application.
-    Yields (port, log): the log is a file holding what gunicorn printed."""
-    from surveys.management.commands import benchmark_survey_load as bench
+def gunicorn(environment, *, app=None):
+    """gunicorn with the repository's settings file (qms/gunicorn_conf.py), one worker, on this
+    test's database, `environment` added; `app` replaces the production WSGI application (the
+    benchmarks' serves static files without collectstatic). Yields (port, log): the log holds
+    what gunicorn printed, its access log included."""
+    from qms import benchmarking
 
-    port = bench.free_port()
-    command = [str(Path(sys.executable).with_name("gunicorn")), "-c", "qms/gunicorn_conf.py"]
-    env = {
-        **bench.server_environment(bench.database_url()),
-        "BIND": f"127.0.0.1:{port}",
-        "WEB_CONCURRENCY": "1",
-        **environment,
-    }
     with (
         tempfile.TemporaryFile() as log,
-        subprocess.Popen(
-            [*command, *([app] if app else [])],
-            cwd=BASE_DIR,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        ) as server,
+        benchmarking.gunicorn(
+            benchmarking.database_url(),
+            workers=1,
+            environment={"GUNICORN_ACCESS_LOG": "-", **environment},
+            app=app or "qms.wsgi:application",
+            wait=60,
+            log=log,
+        ) as port,
     ):
-        try:
-            deadline = time.monotonic() + wait
-            while True:
-                if server.poll() is not None:
-                    log.seek(0)
-                    pytest.fail(f"gunicorn stopped:\n{log.read().decode()[-2000:]}")
-                try:
-                    bench.request(port, "GET", "/healthz")
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        pytest.fail("gunicorn did not answer in time")
-                    time.sleep(0.2)
-            yield port, log
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+        yield port, log

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from surveys.management.commands import benchmark_survey_load as bench
+from qms import benchmarking as bench
 from tests import helpers
 
 

@@ -10,10 +10,10 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from qms import benchmarking as bench
 from qms import public_cache
 from qms.models import Representative
 from surveys import services as survey_services
-from surveys.management.commands import benchmark_survey_load as bench
 from tests import factories, helpers
 
 pytestmark = pytest.mark.django_db
@@ -220,18 +220,13 @@ def test_a_page_changed_without_a_new_revision_would_be_served_as_it_was(
 
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
-def test_two_servers_on_one_database_and_one_cache_never_serve_a_stale_page(settings):
+def test_two_servers_on_one_database_and_one_cache_never_serve_a_stale_page():
     """Two gunicorn instances share the database and the cache (the test's own: files or
     Redis). What one renders, the other serves; a change is seen by both at once."""
     factories.organisation()
     representative = factories.representative(phone="(32) 100 00 01")
-    shared = settings.CACHES["default"]
-    environment = {"CACHE_KEY_PREFIX": shared["KEY_PREFIX"]}
-    if shared["BACKEND"].endswith("RedisCache"):
-        environment["REDIS_URL"] = shared["LOCATION"]
-    else:
-        environment["CACHE_DIR"] = shared["LOCATION"]
-    app = "surveys.management.benchmark_wsgi:application"
+    environment = bench.cache_environment()
+    app = bench.WSGI_APP
 
     def phone_on(port):
         status, _headers, body = bench.request(port, "GET", "/")

@@ -6,7 +6,7 @@ Nothing is written to the configured database. The command makes a throwaway dat
 it (a SQLite file in a temporary folder; on PostgreSQL, from DATABASE_URL, a new database on
 the same server, dropped at the end), migrates it, and runs itself again on it (--here). There
 it adds an open campaign of the demo's questionnaire, starts gunicorn with the production
-settings (DEBUG off; surveys.management.benchmark_wsgi) and sends the answers from --clients
+settings (DEBUG off; qms.benchmark_wsgi) and sends the answers from --clients
 threads at once, each answer as a resident sends it: a GET of the form (for the CSRF cookie and
 the form's token), then a POST of every question's score, the channel and a comment numbered
 for this answer, which must be answered with the redirect to the thanks page.
@@ -33,29 +33,29 @@ then the same for ALONE answers sent by one client after the load, which shows w
 costs without waiting for a free worker.
 """
 
-import contextlib
 import dataclasses
 import html
-import http.client
-import os
 import queue
 import re
-import socket
 import statistics
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 from collections import Counter
-from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit
 
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
+
+from qms.benchmarking import (
+    database_url,
+    gunicorn,
+    milliseconds,
+    on_throwaway,
+    request,
+    run_on_throwaway,
+)
 
 DEFAULT_CLIENTS = 8
 DEFAULT_ANSWERS = 500
@@ -106,102 +106,6 @@ def prepare():
         opens_on=today,
         closes_on=today,
     )
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def server_environment(database_url):
-    """The production settings for gunicorn, on `database_url`, with the benchmark's two
-    departures: plain HTTP on 127.0.0.1 (no HTTPS redirect, cookies not marked secure) and one
-    trusted proxy in front (the benchmark itself)."""
-    return {
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": settings.SECRET_KEY,
-        "DATABASE_URL": database_url,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "SESSION_COOKIE_SECURE": "0",
-        "CSRF_COOKIE_SECURE": "0",
-        "TRUSTED_PROXIES": "1",
-        "DJANGO_SETTINGS_MODULE": "qms.settings",
-    }
-
-
-def database_url():
-    """The URL of the database this process uses, for gunicorn to use too."""
-    db = connection.settings_dict
-    if db["ENGINE"] == "django.db.backends.sqlite3":
-        return f"sqlite:///{db['NAME']}"
-    host = db["HOST"] or "localhost"
-    port = f":{db['PORT']}" if db["PORT"] else ""
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{db['USER']}{password}@{host}{port}/{db['NAME']}"
-
-
-@contextlib.contextmanager
-def gunicorn(database, *, workers=DEFAULT_WORKERS, wait=90):
-    """gunicorn serving the portal on a free port of 127.0.0.1, on `database` (a URL); yields
-    its port, and stops it afterwards."""
-    port = free_port()
-    command = [
-        str(Path(sys.executable).with_name("gunicorn")),
-        "surveys.management.benchmark_wsgi:application",
-        f"--bind=127.0.0.1:{port}",
-        f"--workers={workers}",
-        "--timeout=60",
-    ]
-    with (
-        tempfile.TemporaryFile() as log,
-        subprocess.Popen(
-            command,
-            cwd=settings.BASE_DIR,
-            env=server_environment(database),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        ) as server,
-    ):
-        try:
-            _wait_for(server, port, log, wait)
-            yield port
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-
-
-def _wait_for(server, port, log, wait):
-    deadline = time.monotonic() + wait
-    while True:
-        if server.poll() is not None:
-            log.seek(0)
-            raise CommandError(f"gunicorn stopped:\n{log.read().decode()[-2000:]}")
-        try:
-            if request(port, "GET", BASELINE_PATH)[0] == 302:
-                return
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            raise CommandError("gunicorn did not answer in time")
-        time.sleep(0.2)
-
-
-def request(port, method, path, *, body=None, headers=None):
-    """(status, headers, body) of one request, on a connection of its own (gunicorn's sync
-    workers close each connection after its answer, as behind the proxy)."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        conn.request(method, path, body=body, headers=headers or {})
-        answer = conn.getresponse()
-        return answer.status, answer.headers, answer.read()
-    finally:
-        conn.close()
 
 
 @dataclasses.dataclass
@@ -318,31 +222,6 @@ def stored(campaign, answers):
     return sum(comments.values()), doubled, missing
 
 
-def milliseconds(values, share):
-    ordered = sorted(values)
-    return 1000 * ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
-@contextlib.contextmanager
-def throwaway_database():
-    """A new, empty database beside the configured one; yields its URL, removes it after."""
-    db = settings.DATABASES["default"]
-    if db["ENGINE"] == "django.db.backends.sqlite3":
-        with tempfile.TemporaryDirectory(prefix="survey-load-") as folder:
-            yield f"sqlite:///{Path(folder) / 'load.sqlite3'}", "SQLite (a throwaway file)"
-        return
-    name = f"{db['NAME']}_load_{os.getpid()}"
-    quoted = connection.ops.quote_name(name)
-    with connection.cursor() as cursor:
-        cursor.execute(f"CREATE DATABASE {quoted}")
-    url = urlunsplit(urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{name}"))
-    try:
-        yield url, f"PostgreSQL (a throwaway database, {name})"
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)")
-
-
 class Command(BaseCommand):
     help = (
         "Send the residents' form many answers at once against gunicorn, on a throwaway "
@@ -365,25 +244,14 @@ class Command(BaseCommand):
         if clients < 1 or answers < 1:
             raise CommandError("--clients and --answers must be at least 1.")
         if not here:
-            with throwaway_database() as (url, what):
-                finished = subprocess.run(
-                    [
-                        sys.executable,
-                        str(settings.BASE_DIR / "manage.py"),
-                        "benchmark_survey_load",
-                        "--here",
-                        f"--clients={clients}",
-                        f"--answers={answers}",
-                        f"--workers={workers}",
-                        f"--described={what}",
-                    ],
-                    env={**os.environ, "DATABASE_URL": url, THROWAWAY: url},
-                    check=False,
-                )
-            if finished.returncode:
-                raise CommandError("The benchmark failed: see above.")
+            run_on_throwaway(
+                "benchmark_survey_load",
+                "survey-load",
+                THROWAWAY,
+                [f"--clients={clients}", f"--answers={answers}", f"--workers={workers}"],
+            )
             return
-        if not os.environ.get(THROWAWAY) or os.environ[THROWAWAY] != os.environ.get("DATABASE_URL"):
+        if not on_throwaway(THROWAWAY):
             # 500 made-up answers are quality records, never deleted: never on a real database.
             raise CommandError("--here runs only on the throwaway database the command makes.")
         call_command("migrate", verbosity=0, interactive=False)

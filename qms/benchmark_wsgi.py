@@ -1,4 +1,4 @@
-"""The WSGI application that `manage.py benchmark_survey_load` serves with gunicorn: the
+"""The WSGI application the benchmarks (qms.benchmarking) serve with gunicorn: the
 production settings as they are, except that static files' addresses come from the finders
 rather than a collected manifest (collectstatic takes half a minute, and the benchmark sends no
 request for a static file)."""
