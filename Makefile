@@ -13,13 +13,15 @@ TEST_ENV := SECRET_KEY=test-only-secret-key-not-for-production DEBUG=0
 TEST_WORKERS ?= 2
 
 .PHONY: run serve test check bench setup lint format messages makemessages \
-	system-packages runtime-packages local-env clean
+	system-packages runtime-packages bench-packages local-env clean
 
 # Debian packages: what `make run` needs, and what `make test` needs on top of it. Each has a
 # shell test that passes when the package is there (`make system-packages has_chromium=false`,
 # run by a user other than root, shows what a machine without chromium is told).
 RUNTIME_PACKAGES := python3-venv gettext libpango-1.0-0 libpangoft2-1.0-0
-TEST_PACKAGES := $(RUNTIME_PACKAGES) chromium default-jre-headless npm
+TEST_PACKAGES := $(RUNTIME_PACKAGES) chromium default-jre-headless npm wrk
+# `make bench` serves the portal and loads it with wrk.
+BENCH_PACKAGES := $(RUNTIME_PACKAGES) wrk
 
 dpkg_installed = dpkg-query -W -f='$${db:Status-Abbrev}' $(1) 2>/dev/null | grep -q '^ii'
 has_python3-venv = test -x $(PY) || $(PYTHON) -c 'import ensurepip, venv' 2>/dev/null
@@ -29,6 +31,7 @@ has_libpangoft2-1.0-0 = $(call dpkg_installed,libpangoft2-1.0-0)
 has_chromium = test -x /usr/bin/chromium
 has_default-jre-headless = command -v java >/dev/null
 has_npm = command -v npm >/dev/null
+has_wrk = command -v wrk >/dev/null
 
 # $(call require,packages): nothing when all are there; otherwise root installs the missing ones
 # (nothing prompts) and anyone else is stopped with the command that installs them.
@@ -51,6 +54,9 @@ system-packages:
 
 runtime-packages:
 	$(call require,$(RUNTIME_PACKAGES))
+
+bench-packages:
+	$(call require,$(BENCH_PACKAGES))
 
 # The venv is made once; its packages are installed again only when a requirements file changes.
 $(PY): | runtime-packages
@@ -130,7 +136,7 @@ check: runtime-packages lint $(VENV)/.installed-dev messages local-env
 # Timings with the production settings (DEBUG off) on the configured database (DATABASE_URL,
 # else the SQLite file; benchmark_survey_load makes a throwaway database beside it): each
 # benchmark command prints its report.
-bench: runtime-packages $(VENV)/.installed messages
+bench: bench-packages $(VENV)/.installed messages
 	mkdir -p var
 	$(TEST_ENV) $(PY) manage.py migrate --no-input --verbosity 0
 	$(TEST_ENV) $(PY) manage.py benchmark_search
@@ -138,6 +144,7 @@ bench: runtime-packages $(VENV)/.installed messages
 	$(TEST_ENV) $(PY) manage.py benchmark_pdf
 	$(TEST_ENV) $(PY) manage.py benchmark_survey_report
 	$(TEST_ENV) $(PY) manage.py benchmark_survey_load
+	$(TEST_ENV) $(PY) manage.py benchmark_serving
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
