@@ -125,6 +125,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
         conn_max_age=int(env("CONN_MAX_AGE", "60")),
+        # A kept connection is checked before each request reuses it: a restarted database
+        # costs no failed request.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -200,6 +203,27 @@ STORAGES = {
         ),
     },
 }
+# Several app servers share the uploaded files on a mount at PRIVATE_MEDIA_ROOT, or, when
+# S3_BUCKET names one, in an S3-compatible object store (django-storages). Either way the files
+# are private: objects are written with the private ACL, no address of the store is ever given
+# out (files are read through the views that check who may see them), and a name already taken
+# gets a new one rather than overwriting a quality record's file.
+S3_BUCKET = env("S3_BUCKET")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "location": env("S3_PREFIX"),
+            "endpoint_url": env("S3_ENDPOINT_URL") or None,
+            "region_name": env("S3_REGION") or None,
+            "access_key": env("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env("S3_SECRET_ACCESS_KEY") or None,
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
 # Tests and `make run` serve static files without running collectstatic first.
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
 WHITENOISE_AUTOREFRESH = DEBUG

@@ -9,6 +9,7 @@ as safely as the database itself. What is in it and how to restore it: docs/back
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
@@ -45,3 +46,9 @@ class Command(BaseCommand):
         self.stdout.write(
             "The archive holds personal data and password hashes: store it like the database."
         )
+        if settings.S3_BUCKET:
+            # The files are in the object store, not under PRIVATE_MEDIA_ROOT (docs/deployment.md).
+            self.stderr.write(
+                f"The uploaded files are kept in the bucket {settings.S3_BUCKET!r}, not in this "
+                "archive: back the bucket up with the store's own versioning or replication."
+            )
