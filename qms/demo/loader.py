@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission, User
 
-from qms import services
+from qms import roles, services
 from qms.models import (
     ContextIssue,
     InterestedParty,
@@ -221,14 +221,20 @@ def add_process(card, users, units, on):
             treatment_owner=users[plan[0]] if plan else None,
             treatment_due=months_before(on, -plan[1]) if plan else None,
         )
-        if plan and plan[2]:
+        # Evaluated by the process's owner, else the coordinator's office; by neither when an
+        # account already there lost the role that allows it (the plan stays without it).
+        evaluator = next(
+            (
+                user
+                for user in (process.owner, users["coordinator"])
+                if user is not None and roles.can_edit_process(user, process)
+            ),
+            None,
+        )
+        if plan and plan[2] and evaluator is not None:
             effectiveness, note, months_ago = plan[2]
             services.risk_evaluate(
-                added,
-                process.owner or users["coordinator"],
-                effectiveness,
-                note,
-                on=months_before(on, months_ago),
+                added, evaluator, effectiveness, note, on=months_before(on, months_ago)
             )
     recorder = process.owner or users["coordinator"]
     for spec in card.measures:
