@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models.lookups import GreaterThanOrEqual
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -146,6 +147,19 @@ def risk_level(rating):
 LEVEL_FLOORS = [(RiskLevel.CRITICAL, 20), (RiskLevel.HIGH, 12), (RiskLevel.MEDIUM, 6)]
 
 
+def level_expression(rating):
+    """`risk_level` as an SQL expression of `rating` (an expression giving likelihood ×
+    impact): the value of the band it falls in."""
+    return Case(
+        *[
+            When(GreaterThanOrEqual(rating, floor), then=Value(band.value))
+            for band, floor in LEVEL_FLOORS
+        ],
+        default=Value(RiskLevel.LOW.value),
+        output_field=models.CharField(),
+    )
+
+
 class RiskEffectiveness(models.TextChoices):
     """Whether the actions planned against a risk (or to take an opportunity) worked: ISO 9001
     6.1.2 b) 2) asks how their effectiveness is evaluated, and the management review (9.3.2 e)
@@ -176,11 +190,7 @@ class ProcessRiskQuerySet(ArchiveOnlyQuerySet):
         (RiskLevel's value, as `risk_level` gives it) computed in the database, so that a list
         filters, sorts and counts by them."""
         return self.annotate(rating=F("likelihood") * F("impact")).annotate(
-            level=Case(
-                *[When(rating__gte=floor, then=Value(band.value)) for band, floor in LEVEL_FLOORS],
-                default=Value(RiskLevel.LOW.value),
-                output_field=models.CharField(),
-            )
+            level=level_expression(F("rating"))
         )
 
     def overdue(self, on=None):
@@ -469,6 +479,7 @@ __all__ = [
     "RiskEffectiveness",
     "RiskKind",
     "RiskLevel",
+    "level_expression",
     "lines",
     "risk_level",
 ]
