@@ -302,9 +302,10 @@ SCALE_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
 
 
 class RiskFilter(django_filters.FilterSet):
-    """The register's filters; the page and its PDF read the same query string. `likelihood`
-    and `impact` pick one cell of the heat map, which itself counts what the other filters
-    select (`heat_map_queryset`)."""
+    """The register's filters, on `ProcessRisk.objects.with_rating()` (the level is filtered on
+    as the database computes it); the page and its PDF read the same query string. Archived
+    risks are left out unless asked for. `likelihood` and `impact` pick one cell of the heat
+    map, which itself counts what the other filters select (`heat_map_queryset`)."""
 
     q = django_filters.CharFilter(
         label=_("Search"),
