@@ -10,12 +10,18 @@ Two kinds share a Frame (the drawing area and its margins) and a Scale (numbers 
 `measure_chart` (a process measure's values over time, a line with its target) and `bar_chart`
 (horizontal bars in one or two series, e.g. a survey's index per group, this campaign against the
 previous one).
+
+A third, `heat_map`, is a table rather than a drawing: the likelihood × impact grid of the risks
+(templates/charts/heat_map.html), an HTML table in the page and in the PDF alike, coloured by
+CSS classes, since its numbers are its content.
 """
 
 from dataclasses import dataclass
 
 from django.template.defaultfilters import floatformat
 from django.utils.formats import date_format
+
+from qms.models.processes import risk_level
 
 # The colours, shared by the page and the PDF (contrast 4.5:1 or more against white).
 PALETTE = {
@@ -232,3 +238,33 @@ def bar_chart(rows, *, series, maximum=1.0, ticks=(0, 0.25, 0.5, 0.75, 1.0), sho
         "legend_x": str(frame.left),
         "legend_text_x": str(frame.left + 16),
     }
+
+
+# --- The risks' heat map --------------------------------------------------------------------
+
+SCALE_POINTS = range(1, 6)
+
+
+def heat_map(counts, *, chosen=None):
+    """The likelihood × impact grid of `counts` ({(likelihood, impact): number of risks}, as
+    ProcessRiskQuerySet.heat_map gives them per kind): a row a likelihood, 5 at the top as
+    risk matrices are drawn, a column an impact from 1; each cell with its count, its rating
+    and the level that rating falls in (its colour), and whether it is the cell `chosen`
+    (likelihood, impact) the list below shows. For templates/charts/heat_map.html."""
+    rows = []
+    for likelihood in reversed(SCALE_POINTS):
+        cells = []
+        for impact in SCALE_POINTS:
+            rating = likelihood * impact
+            cells.append(
+                {
+                    "likelihood": likelihood,
+                    "impact": impact,
+                    "count": counts.get((likelihood, impact), 0),
+                    "rating": rating,
+                    "level": risk_level(rating),
+                    "chosen": chosen == (likelihood, impact),
+                }
+            )
+        rows.append({"likelihood": likelihood, "cells": cells})
+    return {"rows": rows, "impacts": list(SCALE_POINTS), "total": sum(counts.values())}

@@ -26,6 +26,7 @@ from .views import (
     objectives,
     organisation,
     processes,
+    risks,
     search,
     units,
     versions,
@@ -121,6 +122,14 @@ objective_patterns = [
     path("objectives/<int:year>/pdf/", objectives.objective_pdf, name="objective_pdf"),
 ]
 
+# The register of risks and opportunities across processes (6.1), its heat map and PDF, and
+# the evaluation of a risk's actions (the risks are written on the process cards).
+risk_patterns = [
+    path("risks/", risks.risk_list, name="risk_list"),
+    path("risks/pdf/", risks.risk_pdf, name="risk_pdf"),
+    path("risks/<int:pk>/evaluate/", risks.risk_evaluate, name="risk_evaluate"),
+]
+
 unit_patterns = [
     path("units/", units.unit_list, name="unit_list"),
     path("units/new/", units.unit_create, name="unit_create"),
@@ -165,6 +174,7 @@ intranet_patterns = [
     *context_patterns,
     *process_patterns,
     *objective_patterns,
+    *risk_patterns,
     *unit_patterns,
     *document_patterns,
     *account_patterns,

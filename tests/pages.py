@@ -149,6 +149,15 @@ PAGES = {
         "coordinator",
         200,
     ),
+    # The register of risks and opportunities: as staff read it, filtered to high risks (one
+    # heat map, archived included), a cell of the heat map chosen, and the evaluation form
+    "risk-list": ("/intranet/risks/", "employee", 200),
+    "risk-list-filtered": (
+        "/intranet/risks/?kind=risk&level=high&archived=included&likelihood=4&impact=4",
+        "owner",
+        200,
+    ),
+    "risk-evaluate": ("/intranet/risks/{risk[P-04]}/evaluate/", "owner", 200),
     "policy-create": ("/intranet/policies/new/", "coordinator", 200),
     "representative-list": ("/intranet/representatives/", "coordinator", 200),
     "representative-create": ("/intranet/representatives/new/", "coordinator", 200),
@@ -409,6 +418,7 @@ PDF_SOURCES = {
     "document-register-pdf-source": ("/intranet/documents/pdf/?html=1", "coordinator"),
     "context-pdf-source": ("/intranet/context/pdf/?html=1", "manager"),
     "objective-pdf-source": ("/intranet/objectives/{this_year}/pdf/?html=1", "coordinator"),
+    "risk-pdf-source": ("/intranet/risks/pdf/?html=1", "employee"),
     "audit-report-pdf-source": ("/intranet/audits/{audit_in[closed]}/pdf/?html=1", "auditor"),
     "checklist-pdf-source": (
         "/intranet/audits/{audit_in[in_progress]}/checklist/pdf/?html=1",

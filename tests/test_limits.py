@@ -266,6 +266,7 @@ def test_every_pdf_prints_with_every_field_at_its_longest(client_as, coordinator
         reverse("audits:checklist_pdf", args=[audit.pk]),
         reverse("audits:programme_pdf", args=[audit.programme.year]),
         reverse("audits:action_register_pdf"),
+        reverse("intranet:risk_pdf"),
     ]
     client = client_as(coordinator)
     for url in urls:

@@ -300,6 +300,11 @@ RULES = {
     "intranet:process_pdf": page(STAFF, "process"),
     "intranet:risk_create": form(OWNER_OR_COORDINATOR, "process"),
     "intranet:risk_update": form(OWNER_OR_COORDINATOR, "risk"),
+    # The register of risks and opportunities across processes: every member of staff reads it
+    # and its PDF; the owner of the risk's process and the coordinator evaluate its actions.
+    "intranet:risk_list": page(STAFF),
+    "intranet:risk_pdf": page(STAFF),
+    "intranet:risk_evaluate": form(OWNER_OR_COORDINATOR, "risk"),
     "intranet:measure_create": form(OWNER_OR_COORDINATOR, "process"),
     "intranet:measure_update": form(OWNER_OR_COORDINATOR, "measure"),
     "intranet:measurevalue_create": form(OWNER_OR_COORDINATOR, "measure"),

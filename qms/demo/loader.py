@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission, User
 
-from qms import services
+from qms import roles, services
 from qms.models import (
     ContextIssue,
     InterestedParty,
@@ -36,6 +36,7 @@ from .accounts import APPROVER, DEMO_ACCOUNTS, DEMO_PASSWORD
 from .catalogue import PROCESSES
 from .dates import at, months_before, period_ends
 from .organisation import ORGANISATION, POLICIES, REPRESENTATIVES
+from .risks import PLANS as RISK_PLANS
 from .units import STAFF, UNITS
 
 
@@ -208,7 +209,8 @@ def add_process(card, users, units, on):
     )
     process.units.set([units[code] for code in card.units])
     for risk in card.risks:
-        ProcessRisk.objects.create(
+        plan = RISK_PLANS.get((card.code, risk.description))
+        added = ProcessRisk.objects.create(
             process=process,
             description=risk.description,
             kind=risk.kind,
@@ -216,7 +218,24 @@ def add_process(card, users, units, on):
             impact=risk.impact,
             treatment=risk.treatment,
             review_on=months_before(on, -risk.review_in_months),
+            treatment_owner=users[plan[0]] if plan else None,
+            treatment_due=months_before(on, -plan[1]) if plan else None,
         )
+        # Evaluated by the process's owner, else the coordinator's office; by neither when an
+        # account already there lost the role that allows it (the plan stays without it).
+        evaluator = next(
+            (
+                user
+                for user in (process.owner, users["coordinator"])
+                if user is not None and roles.can_edit_process(user, process)
+            ),
+            None,
+        )
+        if plan and plan[2] and evaluator is not None:
+            effectiveness, note, months_ago = plan[2]
+            services.risk_evaluate(
+                added, evaluator, effectiveness, note, on=months_before(on, months_ago)
+            )
     recorder = process.owner or users["coordinator"]
     for spec in card.measures:
         measure = ProcessMeasure.objects.create(

@@ -98,17 +98,29 @@ class RiskForm(forms.ModelForm):
             "likelihood",
             "impact",
             "treatment",
+            "treatment_owner",
+            "treatment_due",
             "review_on",
             "is_active",
         ]
+        field_classes = {"treatment_owner": PersonChoiceField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "treatment": forms.Textarea(attrs={"rows": 3}),
+            "treatment_due": DateInput(),
             "review_on": DateInput(),
         }
         help_texts = {
+            "treatment": _(
+                "What will be done to lessen the risk, or to take the opportunity; whether it "
+                "worked is evaluated once the actions are due."
+            ),
             "is_active": _("Untick to archive: the risk stays on the card as history."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["treatment_owner"].queryset = staff(current=self.instance.treatment_owner_id)
 
 
 class MeasureForm(forms.ModelForm):

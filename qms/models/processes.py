@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models.lookups import GreaterThanOrEqual
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,7 @@ from .base import (
     QualityRecord,
     SearchIndexed,
     refuse_beyond,
+    today,
 )
 
 # What one process card holds: more than a real process needs, few enough that the card and its
@@ -141,7 +143,72 @@ def risk_level(rating):
     return RiskLevel.LOW
 
 
+# The bands of `risk_level`, from the highest: the lowest rating of each.
+LEVEL_FLOORS = [(RiskLevel.CRITICAL, 20), (RiskLevel.HIGH, 12), (RiskLevel.MEDIUM, 6)]
+
+
+def level_expression(rating):
+    """`risk_level` as an SQL expression of `rating` (an expression giving likelihood ×
+    impact): the value of the band it falls in."""
+    return Case(
+        *[
+            When(GreaterThanOrEqual(rating, floor), then=Value(band.value))
+            for band, floor in LEVEL_FLOORS
+        ],
+        default=Value(RiskLevel.LOW.value),
+        output_field=models.CharField(),
+    )
+
+
+class RiskEffectiveness(models.TextChoices):
+    """Whether the actions planned against a risk (or to take an opportunity) worked: ISO 9001
+    6.1.2 b) 2) asks how their effectiveness is evaluated, and the management review (9.3.2 e)
+    reads the answer."""
+
+    NOT_EVALUATED = "not_evaluated", _("not evaluated yet")
+    EFFECTIVE = "effective", _("effective")
+    NOT_EFFECTIVE = "not_effective", _("not effective")
+
+
 SCALE = [MinValueValidator(1), MaxValueValidator(5)]
+
+
+class ProcessRiskQuerySet(ArchiveOnlyQuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def archived(self):
+        return self.filter(is_active=False)
+
+    def visible_to(self, user):
+        """Every member of staff reads the process cards, so every one reads all their risks
+        (archived ones too, flagged); an account without a role reads none."""
+        return self if user.has_perm("qms.view_process") else self.none()
+
+    def with_rating(self):
+        """Each risk with its `rating` (likelihood × impact) and its `level` band
+        (RiskLevel's value, as `risk_level` gives it) computed in the database, so that a list
+        filters, sorts and counts by them."""
+        return self.annotate(rating=F("likelihood") * F("impact")).annotate(
+            level=level_expression(F("rating"))
+        )
+
+    def overdue(self, on=None):
+        """Active risks whose actions were due before `on` (today) and are not evaluated yet."""
+        return self.active().filter(
+            treatment_due__lt=on or today(), effectiveness=RiskEffectiveness.NOT_EVALUATED
+        )
+
+    def heat_map(self):
+        """How many of these risks fall in each cell of the likelihood × impact grid, per kind:
+        {kind: {(likelihood, impact): count}}, in one query (charts.heat_map draws it)."""
+        counts = {kind: {} for kind in RiskKind.values}
+        rows = (
+            self.order_by().values_list("kind", "likelihood", "impact").annotate(count=Count("pk"))
+        )
+        for kind, likelihood, impact, count in rows:
+            counts.setdefault(kind, {})[likelihood, impact] = count
+        return counts
 
 
 class ProcessRisk(QualityRecord):
@@ -155,8 +222,40 @@ class ProcessRisk(QualityRecord):
     )
     impact = models.PositiveSmallIntegerField(_("impact (1–5)"), validators=SCALE, default=3)
     treatment = models.TextField(_("actions"), max_length=NOTE, blank=True)
+    # The plan for the actions (6.1.2 b): who sees to them, by when.
+    treatment_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actions' owner"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Who sees that the actions are carried out."),
+    )
+    treatment_due = models.DateField(_("actions due by"), null=True, blank=True)
     review_on = models.DateField(_("review date"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # Whether the actions worked: risk_evaluate records it, with who and when.
+    effectiveness = models.CharField(
+        _("effectiveness of the actions"),
+        max_length=20,
+        choices=RiskEffectiveness,
+        default=RiskEffectiveness.NOT_EVALUATED,
+    )
+    effectiveness_note = models.TextField(
+        _("evaluation of the actions"), max_length=NOTE, blank=True
+    )
+    evaluated_on = models.DateField(_("evaluated on"), null=True, blank=True)
+    evaluated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("evaluated by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    objects = ProcessRiskQuerySet.as_manager()
 
     history = QualityHistory()
 
@@ -172,6 +271,26 @@ class ProcessRisk(QualityRecord):
                 condition=Q(likelihood__gte=1, likelihood__lte=5, impact__gte=1, impact__lte=5),
                 name="qms_processrisk_scale_1_to_5",
                 violation_error_message=_("Likelihood and impact are rated from 1 to 5."),
+            ),
+            models.CheckConstraint(
+                condition=Q(effectiveness__in=RiskEffectiveness.values),
+                name="qms_processrisk_effectiveness_valid",
+            ),
+            # An evaluation has its date and who wrote it; a risk not evaluated has neither.
+            models.CheckConstraint(
+                condition=Q(
+                    effectiveness=RiskEffectiveness.NOT_EVALUATED,
+                    evaluated_on__isnull=True,
+                    evaluated_by__isnull=True,
+                )
+                | (
+                    ~Q(effectiveness=RiskEffectiveness.NOT_EVALUATED)
+                    & Q(evaluated_on__isnull=False, evaluated_by__isnull=False)
+                ),
+                name="qms_processrisk_evaluation_complete",
+                violation_error_message=_(
+                    "An evaluation of the actions has its result, its date and who made it."
+                ),
             ),
         ]
 
@@ -193,13 +312,37 @@ class ProcessRisk(QualityRecord):
                 ),
             )
 
+    # `with_rating` annotates `rating` and `level` as the database computes them; an instance
+    # always computes them from its own fields (the same numbers: tests/test_risks.py checks
+    # every cell), so the annotation is not kept and edits are never out of step.
     @property
     def rating(self):
         return self.likelihood * self.impact
 
+    @rating.setter
+    def rating(self, value):
+        pass
+
     @property
     def level(self):
         return risk_level(self.rating)
+
+    @level.setter
+    def level(self, value):
+        pass
+
+    @property
+    def is_evaluated(self):
+        return self.effectiveness != RiskEffectiveness.NOT_EVALUATED
+
+    def is_overdue(self, on=None):
+        """Active, its actions due before `on` (today), and not evaluated yet: as `overdue()`."""
+        return (
+            self.is_active
+            and self.treatment_due is not None
+            and self.treatment_due < (on or today())
+            and not self.is_evaluated
+        )
 
 
 class Direction(models.TextChoices):
@@ -332,8 +475,11 @@ __all__ = [
     "ProcessKind",
     "ProcessMeasure",
     "ProcessRisk",
+    "ProcessRiskQuerySet",
+    "RiskEffectiveness",
     "RiskKind",
     "RiskLevel",
+    "level_expression",
     "lines",
     "risk_level",
 ]

@@ -130,9 +130,9 @@ def _process_card(request, pk):
         )
     # Active first, risks before opportunities, the highest rating first.
     risks = list(
-        process.risks.alias(rating=F("likelihood") * F("impact")).order_by(
-            "-is_active", "-kind", "-rating", "pk"
-        )
+        process.risks.select_related("treatment_owner", "evaluated_by")
+        .alias(rating=F("likelihood") * F("impact"))
+        .order_by("-is_active", "-kind", "-rating", "pk")
     )
     documents = (
         process.documents.in_force()
