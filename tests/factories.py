@@ -415,6 +415,43 @@ def corrective_action(**kw):
     return CorrectiveAction.objects.create(**{**defaults, **kw})
 
 
+# The management review (tests/test_reviews.py)
+
+
+def management_review(**kw):
+    """A draft management review held on 15 December 2026, chaired by a member of top
+    management, numbered by the service."""
+    from qms import roles, services
+    from qms.models import ManagementReview
+
+    defaults = {
+        "held_on": datetime.date(2026, 12, 15),
+        "period_start": datetime.date(2026, 1, 1),
+        "period_end": datetime.date(2026, 12, 15),
+        "participants": "Burmistrz Miasta – przewodniczący\nSekretarz Miasta\nPełnomocnik ds. SZJ",
+    }
+    if "chair" not in kw:
+        defaults["chair"] = staff_user(role=roles.MANAGEMENT)
+    user = kw.pop("user", None) or defaults.get("chair") or kw["chair"]
+    return services.review_create(review=ManagementReview(**{**defaults, **kw}), user=user)
+
+
+def review_action(review, **kw):
+    """An open output of `review`, written while it is a draft."""
+    from qms.models import ReviewAction
+
+    defaults = {
+        "kind": "improvement",
+        "description": "Wdrożyć elektroniczne umawianie wizyt w Wydziale Komunikacji.",
+        "due_on": review.held_on + datetime.timedelta(days=90),
+    }
+    if "owner" not in kw:
+        defaults["owner"] = staff_user()
+    action = ReviewAction(review=review, **{**defaults, **kw})
+    action.save()
+    return action
+
+
 # One world of records for the permission matrix (tests/test_permission_matrix.py)
 
 
