@@ -196,10 +196,10 @@ def present(data, names=None, choices=None):
             )
             if drawn:
                 shown["chart"] = drawn
-                shown["chart_rows"] = [
-                    (t, show_cell({"p": v} if chart.get("kind") == "share" else v, choices))
+                shown["chart_text"] = "; ".join(
+                    f"{t}: {show_cell({'p': v} if chart.get('kind') == 'share' else v, choices)}"
                     for t, v in rows
-                ]
+                )
         parts.append(shown)
     return parts
 
