@@ -184,6 +184,14 @@ ROLE_PERMISSIONS[PROCESS_OWNER] += _REVIEW_READ
 ROLE_PERMISSIONS[EMPLOYEE] += _REVIEW_READ
 
 
+def can_read_review(user, review):
+    """Staff read the approved minutes; the quality team and top management drafts too
+    (qms.models.reviews.ManagementReviewQuerySet.visible_to is this rule as a filter)."""
+    return user.has_perm("qms.view_draft_managementreview") or (
+        review.is_approved and user.has_perm("qms.view_managementreview")
+    )
+
+
 def can_edit_review(user, review):
     """The coordinator's office prepares a review while it is a draft."""
     return review.is_draft and user.has_perm("qms.change_managementreview")

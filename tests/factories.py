@@ -547,7 +547,33 @@ def world(users):
     approved_objective = quality_objective(year=today().year - 1, responsible=owner)
     qms_services.objectives_approve(year=approved_objective.year, user=users["management"])
     approved_objective.refresh_from_db()
+    # The management review: a draft with its inputs gathered and an action for the owner, and
+    # last year's, approved by its chair (top management), with an open action of the owner's.
+    review = management_review(chair=users["management"], user=coordinator)
+    qms_services.review_take_snapshot(review=review, user=coordinator)
+    review_output = review_action(review, owner=owner)
+    approved_review = management_review(
+        chair=users["management"],
+        user=coordinator,
+        held_on=datetime.date(2025, 12, 12),
+        period_start=datetime.date(2025, 1, 1),
+        period_end=datetime.date(2025, 12, 12),
+        conclusions="System jest skuteczny.",
+    )
+    approved_output = review_action(approved_review, owner=owner)
+    qms_services.review_take_snapshot(review=approved_review, user=coordinator)
+    qms_services.review_approve(review=approved_review, user=users["management"])
+    approved_review.refresh_from_db()
+    review_records = {
+        "review": review,
+        "review_input": review.inputs.first(),
+        "review_action": review_output,
+        "approved_review": approved_review,
+        "approved_review_input": approved_review.inputs.first(),
+        "approved_review_action": approved_output,
+    }
     return {
+        **review_records,
         "organisation": org,
         "certificate": cert,
         "body": cert.body,

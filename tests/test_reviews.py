@@ -491,7 +491,7 @@ def test_the_forms_of_an_approved_review_send_back_with_the_reason(
 def test_staff_read_approved_minutes_only(client_as, review, coordinator, management, employee):
     client = client_as(employee)
     assert client.get(reverse("intranet:review_list")).status_code == 200
-    assert client.get(review.get_absolute_url()).status_code == 404
+    assert client.get(review.get_absolute_url()).status_code == 403
     snapshot(review, coordinator)
     approve(review, management)
     assert client.get(review.get_absolute_url()).status_code == 200
@@ -526,7 +526,7 @@ def test_the_owner_closes_their_action(client_as, review, coordinator, managemen
     # Someone else's action is not theirs to close.
     other = ReviewAction.objects.filter(pk=action.pk)
     other.update(status="open", closed_on=None, closed_by=None, closing_note="", owner=coordinator)
-    assert client.get(url).status_code in (403, 404)
+    assert client.get(url).status_code == 403
 
 
 @pytest.mark.parametrize(
@@ -726,3 +726,26 @@ DETAIL_QUERIES = 8
 PDF_QUERIES = 8
 LIST_QUERIES = 7
 ACTION_LIST_QUERIES = 8
+
+
+# --- The demo --------------------------------------------------------------------------------
+
+
+def test_the_demo_has_last_years_review_approved_and_this_years_draft(shared_demo):
+    from qms.models import today
+
+    on = today()
+    approved = ManagementReview.objects.approved().get(held_on__year=on.year - 1)
+    assert approved.chair.username == "manager" and approved.conclusions
+    assert approved.inputs.count() == 12
+    assert all(item.commentary for item in approved.inputs.all())
+    actions = list(approved.actions.all())
+    assert 5 <= len(actions) <= 7
+    assert any(action.is_closed for action in actions)
+    assert any(not action.is_closed and not action.is_overdue(on) for action in actions)
+    assert sum(action.is_overdue(on) for action in actions) == 1
+    draft = ManagementReview.objects.get(status=ReviewStatus.DRAFT)
+    assert draft.snapshot_taken_at is not None
+    first = draft.inputs.get(section=ReviewSection.PREVIOUS_ACTIONS).data["parts"][0]
+    assert dict(first["figures"])["actions_in_all"] == len(actions)
+    assert {row[1] for row in first["table"]["rows"]} == {a.description for a in actions}

@@ -44,9 +44,10 @@ def trail(review=None):
 
 def _review(user, pk):
     """The review `pk` if `user` may read it (drafts: the quality team and top management)."""
-    return get_object_or_404(
-        ManagementReview.objects.visible_to(user).select_related("chair", "approved_by"), pk=pk
+    review = get_object_or_404(
+        ManagementReview.objects.select_related("chair", "approved_by"), pk=pk
     )
+    return roles.require(roles.can_read_review, user, review)
 
 
 def minutes(review, user):
@@ -286,9 +287,7 @@ def review_action_update(request, pk):
 @permission_required("qms.view_reviewaction", raise_exception=True)
 def review_action_close(request, pk):
     """The action's owner (or the coordinator's office) records what was done."""
-    action = get_object_or_404(
-        ReviewAction.objects.visible_to(request.user).select_related("review"), pk=pk
-    )
+    action = get_object_or_404(ReviewAction.objects.select_related("review"), pk=pk)
     roles.require(roles.can_close_review_action, request.user, action)
     form = ReviewActionCloseForm(*submitted(request)[:1])
     return form_page(
