@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from qms.models import ReviewSection, today
-from qms.review_inputs import TABLE_ROWS, choice, day, table
+from qms.review_inputs import choice, day, first_rows, table
 
 from .models import (
     NONCONFORMITIES,
@@ -30,11 +30,11 @@ def _findings_in(review):
 def internal_audits(review, on):
     """The programme's audits of the period's years: planned and done, and their findings."""
     years = range(review.period_start.year, review.period_end.year + 1)
-    audits = list(
+    audits = first_rows(
         Audit.objects.filter(programme__year__in=years)
         .select_related("programme")
         .annotate(findings_count=Count("findings"))
-        .order_by("programme__year", "planned_month", "number")[: TABLE_ROWS + 1]
+        .order_by("programme__year", "planned_month", "number")
     )
     counts = Audit.objects.filter(programme__year__in=years).aggregate(
         planned=Count("pk"), done=Count("pk", filter=Q(status__in=DONE))
@@ -86,10 +86,10 @@ def nonconformities(review, on):
         ),
     )
     raised = _findings_in(review).filter(kind__in=NONCONFORMITIES).count()
-    late = list(
+    late = first_rows(
         actions.filter(status__in=[ActionStatus.OPEN, ActionStatus.NOT_EFFECTIVE], due_on__lt=on)
         .select_related("finding__audit", "responsible")
-        .order_by("due_on", "pk")[:TABLE_ROWS]
+        .order_by("due_on", "pk")
     )
     return {
         "title": "nonconformities",
@@ -123,7 +123,7 @@ def improvement_findings(review, on):
     """The auditors' opportunities for improvement raised in the period."""
     found = _findings_in(review).filter(kind=FindingKind.IMPROVEMENT)
     total = found.count()
-    rows = found.select_related("audit").order_by("raised_on", "pk")[:TABLE_ROWS]
+    rows = first_rows(found.select_related("audit").order_by("raised_on", "pk"))
     return {
         "title": "improvement_findings",
         "figures": [["improvement_findings_raised", total]],

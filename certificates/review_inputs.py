@@ -5,7 +5,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from qms.models import ReviewSection
-from qms.review_inputs import TABLE_ROWS, choice, day, table
+from qms.review_inputs import choice, day, first_rows, table
 
 from .models import AuditKind, AuditResult, Certificate, ExternalAudit
 
@@ -17,12 +17,11 @@ def _audits_in(review):
 
 
 def external_audits(review, on):
-    audits = list(
-        _audits_in(review).select_related("body").order_by("first_day", "pk")[:TABLE_ROWS]
-    )
+    audits = first_rows(_audits_in(review).select_related("body").order_by("first_day", "pk"))
+    held = _audits_in(review).count()
     return {
         "title": "external_audits",
-        "figures": [["external_audits_held", _audits_in(review).count()]],
+        "figures": [["external_audits_held", held]],
         "table": table(
             ["external_audit_kind", "first_day", "last_day", "body", "audit_result"],
             [
@@ -35,6 +34,7 @@ def external_audits(review, on):
                 ]
                 for audit in audits
             ],
+            held,
         ),
         "quotes": [
             ["areas_for_improvement", "\n".join(audit.improvement_areas for audit in audits)]

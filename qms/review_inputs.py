@@ -76,6 +76,12 @@ def choice(key, value):
     return {"c": key, "v": value}
 
 
+def first_rows(queryset):
+    """The first TABLE_ROWS rows of `queryset`: a section's table lists those, and `table`
+    says how many more there were (its `total`)."""
+    return list(queryset.all()[:TABLE_ROWS])
+
+
 def table(columns, rows, total=None):
     """A table of at most TABLE_ROWS `rows`; `total` the number there were in all."""
     rows = list(rows)
@@ -314,7 +320,7 @@ def context_changes(review, on):
                     issue.description,
                     choice("yes_no", "yes" if issue.is_active else "no"),
                 ]
-                for issue in rows[: TABLE_ROWS + 1]
+                for issue in first_rows(rows)
             ],
             issues["added"] + issues["changed"],
         ),
@@ -463,12 +469,12 @@ def _risk_levels():
 def risks(review, on):
     """The risk register: risks by level, and the high and critical ones with their actions."""
     levels = _risk_levels()
-    high = list(
+    high = first_rows(
         ProcessRisk.objects.filter(is_active=True, kind=RiskKind.RISK, process__is_active=True)
         .annotate(score=F("likelihood") * F("impact"))
         .filter(score__gte=12)
         .select_related("process")
-        .order_by("-score", "process__code", "pk")[: TABLE_ROWS + 1]
+        .order_by("-score", "process__code", "pk")
     )
     return {
         "title": "risks",
@@ -528,7 +534,7 @@ def opportunities(review, on):
         is_active=True, kind=RiskKind.OPPORTUNITY, process__is_active=True
     )
     total = found.count()
-    rows = found.select_related("process").order_by("process__code", "pk")[:TABLE_ROWS]
+    rows = first_rows(found.select_related("process").order_by("process__code", "pk"))
     return {
         "title": "opportunities",
         "figures": [["opportunities_in_register", total]],

@@ -6,17 +6,17 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from qms.models import ReviewSection
-from qms.review_inputs import TABLE_ROWS, day, share, table
+from qms.review_inputs import day, first_rows, share, table
 
 from .models import Campaign, CommentAction, CommentActionStatus, Response
 
 
 def satisfaction(review, on):
-    campaigns = list(
-        Campaign.objects.filter(opens_on__lte=review.period_end, closes_on__gte=review.period_start)
-        .with_figures()
-        .order_by("opens_on", "code")[:TABLE_ROWS]
+    in_period = Campaign.objects.filter(
+        opens_on__lte=review.period_end, closes_on__gte=review.period_start
     )
+    campaigns = first_rows(in_period.with_figures().order_by("opens_on", "code"))
+    held = in_period.count()
     responses = Response.objects.filter(
         created_at__date__gte=review.period_start, created_at__date__lte=review.period_end
     ).aggregate(
@@ -34,7 +34,7 @@ def satisfaction(review, on):
     return {
         "title": "survey",
         "figures": [
-            ["survey_campaigns", len(campaigns)],
+            ["survey_campaigns", held],
             ["survey_responses", responses["received"]],
             ["survey_comments", responses["comments"]],
             *[[f"comment_actions_{s}", actions[s]] for s in CommentActionStatus.values],
@@ -52,6 +52,7 @@ def satisfaction(review, on):
                 ]
                 for campaign in campaigns
             ],
+            held,
         ),
         "chart": {
             "kind": "share",

@@ -399,7 +399,7 @@ def test_the_snapshot_takes_a_bounded_number_of_queries(
 
 # Gathering (about 30 aggregate and list queries across the four apps) and writing the twelve
 # sections (each save reads the review's status, compares with its history and writes a row).
-SNAPSHOT_QUERIES = 86
+SNAPSHOT_QUERIES = 87
 
 
 # --- Pages and forms -------------------------------------------------------------------------
@@ -726,6 +726,56 @@ DETAIL_QUERIES = 8
 PDF_QUERIES = 8
 LIST_QUERIES = 7
 ACTION_LIST_QUERIES = 8
+
+
+# --- Reminders and the home ------------------------------------------------------------------
+
+
+def overdue_action(review, coordinator, management, owner):
+    action = factories.review_action(review, owner=owner, due_on=datetime.date(2027, 1, 31))
+    factories.review_action(review, owner=owner, due_on=datetime.date(2027, 6, 30))
+    snapshot(review, coordinator)
+    approve(review, management)
+    return action
+
+
+def test_overdue_review_actions_are_reminded_to_their_owner(review, coordinator, management, owner):
+    from qms.reminders import gather as reminders_due
+
+    action = overdue_action(review, coordinator, management, owner)
+    items = [
+        item
+        for item in reminders_due(datetime.date(2027, 2, 1))
+        if item.key.startswith("review-action")
+    ]
+    assert [(item.user, item.key) for item in items] == [
+        (owner, f"review-action-overdue:{action.pk}")
+    ]
+    services.review_action_close(
+        action=action, user=owner, note="Zrobione.", on=datetime.date(2027, 2, 2)
+    )
+    assert not [
+        item
+        for item in reminders_due(datetime.date(2027, 2, 3))
+        if item.key.startswith("review-action")
+    ]
+
+
+def test_the_home_lists_the_owners_overdue_actions_in_one_more_query(
+    client_as, review, coordinator, management, owner, travel, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as(owner)
+    with CaptureQueriesContext(connection) as before:
+        assert client.get(reverse("intranet:home")).status_code == 200
+    action = overdue_action(review, coordinator, management, owner)
+    travel(datetime.date(2027, 2, 1))
+    with django_assert_num_queries(len(before) + 1):
+        response = client.get(reverse("intranet:home"))
+    assert [a.pk for a in response.context["review_actions"]] == [action.pk]
+    assert "review_actions" not in client_as(coordinator).get(reverse("intranet:home")).context
 
 
 # --- The demo --------------------------------------------------------------------------------
