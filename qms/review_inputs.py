@@ -187,9 +187,14 @@ def present(data, names=None, choices=None):
             "hint": label(part["hint"]) if part.get("hint") else "",
         }
         if part.get("table") and part["table"].get("rows"):
+            columns = [label(k) for k in part["table"]["columns"]]
             shown["table"] = {
-                "columns": [label(k) for k in part["table"]["columns"]],
-                "rows": [[show_cell(c, choices) for c in row] for row in part["table"]["rows"]],
+                "columns": columns,
+                # Each cell with its column's name (a phone shows the rows as cards).
+                "rows": [
+                    [(name, show_cell(c, choices)) for name, c in zip(columns, row, strict=False)]
+                    for row in part["table"]["rows"]
+                ],
                 "more": part["table"].get("more", 0),
             }
         chart = part.get("chart")
