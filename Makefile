@@ -117,6 +117,7 @@ bench: runtime-packages $(VENV)/.installed messages
 	$(TEST_ENV) $(PY) manage.py benchmark_pdf
 	$(TEST_ENV) $(PY) manage.py benchmark_survey_report
 	$(TEST_ENV) $(PY) manage.py benchmark_survey_load
+	$(TEST_ENV) $(PY) manage.py benchmark_review_minutes
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

@@ -778,6 +778,20 @@ def test_the_home_lists_the_owners_overdue_actions_in_one_more_query(
     assert "review_actions" not in client_as(coordinator).get(reverse("intranet:home")).context
 
 
+# --- The benchmark ---------------------------------------------------------------------------
+
+
+def test_the_minutes_benchmark_reports_its_timings_and_keeps_nothing():
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("benchmark_review_minutes", runs=1, stdout=out)
+    assert "Ratio of the minutes to the baseline" in out.getvalue()
+    assert not ManagementReview.objects.exists()
+
+
 # --- The demo --------------------------------------------------------------------------------
 
 
