@@ -74,7 +74,7 @@ def minutes(review, user):
     on = today()
     for action in actions:
         action.overdue = action.is_overdue(on)
-        action.can_close = roles.can_close_review_action(user, action) if review else False
+        action.can_close = roles.can_close_review_action(user, action)
     return {
         "review": review,
         "sections": sections,
