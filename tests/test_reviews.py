@@ -727,6 +727,31 @@ def test_the_pages_queries_do_not_grow_with_the_actions(
             assert client.get(url).status_code == 200
 
 
+@pytest.mark.parametrize("rows", [2, 30])
+def test_the_forms_queries_do_not_grow_with_the_actions(
+    client_as, review, coordinator, django_assert_max_num_queries, rows
+):
+    snapshot(review, coordinator)
+    for n in range(rows):
+        action = factories.review_action(review, description=f"Decyzja {n}")
+    item = review.inputs.first()
+    client = client_as(coordinator)
+    for url in (
+        reverse("intranet:review_create"),
+        reverse("intranet:review_update", args=[review.pk]),
+        reverse("intranet:review_input_update", args=[item.pk]),
+        reverse("intranet:review_action_create", args=[review.pk]),
+        reverse("intranet:review_action_update", args=[action.pk]),
+    ):
+        with django_assert_max_num_queries(FORM_QUERIES):
+            assert client.get(url).status_code == 200
+
+
+# A form page: session, user, permissions, the record (and its review), the people to choose,
+# the form's single-use token.
+FORM_QUERIES = 7
+
+
 # Session, user, permissions, the review, its inputs, its actions (with their owners); the list
 # of reviews annotates each with its actions' counts; the register adds its owners' filter.
 DETAIL_QUERIES = 8
