@@ -145,6 +145,7 @@ bench: bench-packages $(VENV)/.installed messages
 	$(TEST_ENV) $(PY) manage.py benchmark_survey_report
 	$(TEST_ENV) $(PY) manage.py benchmark_survey_load
 	$(TEST_ENV) $(PY) manage.py benchmark_serving
+	$(TEST_ENV) $(PY) manage.py benchmark_review_minutes
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

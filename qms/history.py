@@ -29,6 +29,10 @@ RECORD_TYPES = {
     "interested-party": "qms.InterestedParty",
     "scope-exclusion": "qms.ScopeExclusion",
     "objective": "qms.QualityObjective",
+    # The management review (9.3)
+    "management-review": "qms.ManagementReview",
+    "review-input": "qms.ReviewInput",
+    "review-action": "qms.ReviewAction",
     "unit": "qms.OrganisationalUnit",
     "staff-profile": "qms.StaffProfile",
     "user": "auth.User",

@@ -110,6 +110,7 @@ def due(on):
     """qms's items: documents past their review, then objectives past their deadline."""
     yield from documents_due(on)
     yield from objectives_due(on)
+    yield from review_actions_due(on)
 
 
 def objectives_due(on):
@@ -152,4 +153,32 @@ def documents_due(on):
             label=document.code,
             text=f"{document.code} {document.title}: {review}",
             url=document.get_absolute_url(),
+        )
+
+
+# --- The management review (9.3): its actions past their deadline, to their owners.
+
+REVIEW_ACTIONS = Section(
+    gettext_lazy("Management review actions past their deadline"),
+    gettext_lazy(
+        "Carry out the decision and record what was done on the review's page (Close); if the "
+        "deadline can't be kept, tell the ISO representative's office why."
+    ),
+)
+
+
+def review_actions_due(on):
+    """Open actions of approved management reviews past their deadline, to their owners."""
+    from .models import ReviewAction
+
+    actions = ReviewAction.objects.overdue(on).select_related("review", "owner")
+    for action in actions.order_by("due_on", "pk"):
+        deadline = _("deadline %(date)s") % {"date": long_date(action.due_on)}
+        yield Reminder(
+            user=action.owner if action.owner.is_active else None,
+            key=f"review-action-overdue:{action.pk}",
+            section=REVIEW_ACTIONS,
+            label=one_line(action.description, 60),
+            text=f"{action.review.number}: {one_line(action.description)} ({deadline})",
+            url=action.get_absolute_url(),
         )

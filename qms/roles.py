@@ -165,6 +165,56 @@ ROLE_PERMISSIONS = {
 }
 
 
+# The management review (9.3): the coordinator's office prepares it, the chair (top management)
+# approves it, the auditors read the drafts too; staff read the approved minutes. Who closes an
+# action of a review: can_close_review_action.
+_REVIEW_READ = ["qms.view_managementreview", "qms.view_reviewaction"]
+_REVIEW_DRAFTS = [*_REVIEW_READ, "qms.view_draft_managementreview"]
+ROLE_PERMISSIONS[COORDINATOR] += [
+    *_REVIEW_DRAFTS,
+    "qms.add_managementreview",
+    "qms.change_managementreview",
+    "qms.change_reviewinput",
+    "qms.add_reviewaction",
+    "qms.change_reviewaction",
+]
+ROLE_PERMISSIONS[MANAGEMENT] += [*_REVIEW_DRAFTS, "qms.approve_managementreview"]
+ROLE_PERMISSIONS[AUDITOR] += _REVIEW_DRAFTS
+ROLE_PERMISSIONS[PROCESS_OWNER] += _REVIEW_READ
+ROLE_PERMISSIONS[EMPLOYEE] += _REVIEW_READ
+
+
+def can_read_review(user, review):
+    """Staff read the approved minutes; the quality team and top management drafts too
+    (qms.models.reviews.ManagementReviewQuerySet.visible_to is this rule as a filter)."""
+    return user.has_perm("qms.view_draft_managementreview") or (
+        review.is_approved and user.has_perm("qms.view_managementreview")
+    )
+
+
+def can_edit_review(user, review):
+    """The coordinator's office prepares a review while it is a draft."""
+    return review.is_draft and user.has_perm("qms.change_managementreview")
+
+
+def can_approve_review(user, review):
+    """The review's chair, who holds the management role, approves its minutes."""
+    return (
+        review.is_draft
+        and review.chair_id == user.pk
+        and user.has_perm("qms.approve_managementreview")
+    )
+
+
+def can_close_review_action(user, action):
+    """The action's owner, or the coordinator's office for them, records that it is done."""
+    return (
+        action.review.is_approved
+        and not action.is_closed
+        and (user.has_perm("qms.change_reviewaction") or action.owner_id == user.pk)
+    )
+
+
 def sync_roles(apps=None, using="default", **kwargs):
     """Create the role groups and give each exactly the permissions ROLE_PERMISSIONS lists.
 

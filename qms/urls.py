@@ -26,6 +26,7 @@ from .views import (
     objectives,
     organisation,
     processes,
+    reviews,
     risks,
     search,
     units,
@@ -166,6 +167,29 @@ account_patterns = [
     path("accounts/<int:pk>/unlock/", accounts.account_unlock, name="account_unlock"),
 ]
 
+# The management review (9.3): prepared by the coordinator's office, approved by its chair.
+review_patterns = [
+    path("reviews/", reviews.review_list, name="review_list"),
+    path("reviews/new/", reviews.review_create, name="review_create"),
+    path("reviews/<int:pk>/", reviews.review_detail, name="review_detail"),
+    path("reviews/<int:pk>/edit/", reviews.review_update, name="review_update"),
+    path("reviews/<int:pk>/snapshot/", reviews.review_snapshot, name="review_snapshot"),
+    path("reviews/<int:pk>/approve/", reviews.review_approve, name="review_approve"),
+    path("reviews/<int:pk>/archive/", reviews.review_archive, name="review_archive"),
+    path("reviews/<int:pk>/pdf/", reviews.review_pdf, name="review_pdf"),
+    path(
+        "reviews/<int:pk>/actions/new/", reviews.review_action_create, name="review_action_create"
+    ),
+    path("reviews/inputs/<int:pk>/edit/", reviews.review_input_update, name="review_input_update"),
+    path("reviews/actions/", reviews.review_action_list, name="review_action_list"),
+    path(
+        "reviews/actions/<int:pk>/edit/", reviews.review_action_update, name="review_action_update"
+    ),
+    path(
+        "reviews/actions/<int:pk>/close/", reviews.review_action_close, name="review_action_close"
+    ),
+]
+
 intranet_patterns = [
     path("", home.intranet_home, name="home"),
     # The one search box of every intranet page: documents, processes, audits and their records.
@@ -175,6 +199,7 @@ intranet_patterns = [
     *process_patterns,
     *objective_patterns,
     *risk_patterns,
+    *review_patterns,
     *unit_patterns,
     *document_patterns,
     *account_patterns,

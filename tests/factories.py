@@ -415,6 +415,43 @@ def corrective_action(**kw):
     return CorrectiveAction.objects.create(**{**defaults, **kw})
 
 
+# The management review (tests/test_reviews.py)
+
+
+def management_review(**kw):
+    """A draft management review held on 15 December 2026, chaired by a member of top
+    management, numbered by the service."""
+    from qms import roles, services
+    from qms.models import ManagementReview
+
+    defaults = {
+        "held_on": datetime.date(2026, 12, 15),
+        "period_start": datetime.date(2026, 1, 1),
+        "period_end": datetime.date(2026, 12, 15),
+        "participants": "Burmistrz Miasta – przewodniczący\nSekretarz Miasta\nPełnomocnik ds. SZJ",
+    }
+    if "chair" not in kw:
+        defaults["chair"] = staff_user(role=roles.MANAGEMENT)
+    user = kw.pop("user", None) or defaults.get("chair") or kw["chair"]
+    return services.review_create(review=ManagementReview(**{**defaults, **kw}), user=user)
+
+
+def review_action(review, **kw):
+    """An open output of `review`, written while it is a draft."""
+    from qms.models import ReviewAction
+
+    defaults = {
+        "kind": "improvement",
+        "description": "Wdrożyć elektroniczne umawianie wizyt w Wydziale Komunikacji.",
+        "due_on": review.held_on + datetime.timedelta(days=90),
+    }
+    if "owner" not in kw:
+        defaults["owner"] = staff_user()
+    action = ReviewAction(review=review, **{**defaults, **kw})
+    action.save()
+    return action
+
+
 # One world of records for the permission matrix (tests/test_permission_matrix.py)
 
 
@@ -510,7 +547,33 @@ def world(users):
     approved_objective = quality_objective(year=today().year - 1, responsible=owner)
     qms_services.objectives_approve(year=approved_objective.year, user=users["management"])
     approved_objective.refresh_from_db()
+    # The management review: a draft with its inputs gathered and an action for the owner, and
+    # last year's, approved by its chair (top management), with an open action of the owner's.
+    review = management_review(chair=users["management"], user=coordinator)
+    qms_services.review_take_snapshot(review=review, user=coordinator)
+    review_output = review_action(review, owner=owner)
+    approved_review = management_review(
+        chair=users["management"],
+        user=coordinator,
+        held_on=datetime.date(2025, 12, 12),
+        period_start=datetime.date(2025, 1, 1),
+        period_end=datetime.date(2025, 12, 12),
+        conclusions="System jest skuteczny.",
+    )
+    approved_output = review_action(approved_review, owner=owner)
+    qms_services.review_take_snapshot(review=approved_review, user=coordinator)
+    qms_services.review_approve(review=approved_review, user=users["management"])
+    approved_review.refresh_from_db()
+    review_records = {
+        "review": review,
+        "review_input": review.inputs.first(),
+        "review_action": review_output,
+        "approved_review": approved_review,
+        "approved_review_input": approved_review.inputs.first(),
+        "approved_review_action": approved_output,
+    }
     return {
+        **review_records,
         "organisation": org,
         "certificate": cert,
         "body": cert.body,

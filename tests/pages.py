@@ -16,7 +16,9 @@ first response with a comment) and `{survey_action[open]}` (the first action on 
 that status). The
 quality objectives: `{objective[approved]}` (this year's first, approved) and
 `{objective[draft]}` (a draft for next year: the demo has none, so the first lookup writes one);
-`{this_year}` and `{next_year}`.
+`{this_year}` and `{next_year}`. The management review: `{review[draft]}` and
+`{review[approved]}`, `{review_input[draft]}` (the draft's first section) and
+`{review_action[open]}` (an open action of the approved review).
 """
 
 from django.utils import timezone
@@ -35,12 +37,15 @@ from qms.models import (
     Document,
     DocumentVersion,
     InterestedParty,
+    ManagementReview,
     OrganisationalUnit,
     Process,
     ProcessMeasure,
     ProcessRisk,
     QualityObjective,
     Representative,
+    ReviewAction,
+    ReviewInput,
     ScopeExclusion,
     VersionStatus,
 )
@@ -158,6 +163,30 @@ PAGES = {
         200,
     ),
     "risk-evaluate": ("/intranet/risks/{risk[P-04]}/evaluate/", "owner", 200),
+    # The management review: the list (the coordinator's and staff's), last year's approved
+    # review (the coordinator's and staff's view), this year's draft (the coordinator's, with
+    # its forms, and its chair's), the register of actions and the forms
+    "review-list": ("/intranet/reviews/", "coordinator", 200),
+    "review-list-employee": ("/intranet/reviews/", "employee", 200),
+    "review-detail-draft": ("/intranet/reviews/{review[draft]}/", "coordinator", 200),
+    "review-detail-draft-chair": ("/intranet/reviews/{review[draft]}/", "manager", 200),
+    "review-detail-approved": ("/intranet/reviews/{review[approved]}/", "coordinator", 200),
+    "review-detail-approved-employee": ("/intranet/reviews/{review[approved]}/", "employee", 200),
+    "review-create": ("/intranet/reviews/new/", "coordinator", 200),
+    "review-update": ("/intranet/reviews/{review[draft]}/edit/", "coordinator", 200),
+    "review-input-update": (
+        "/intranet/reviews/inputs/{review_input[draft]}/edit/",
+        "coordinator",
+        200,
+    ),
+    "review-action-create": ("/intranet/reviews/{review[draft]}/actions/new/", "coordinator", 200),
+    "review-action-close": (
+        "/intranet/reviews/actions/{review_action[open]}/close/",
+        "coordinator",
+        200,
+    ),
+    "review-action-list": ("/intranet/reviews/actions/", "coordinator", 200),
+    "review-action-list-overdue": ("/intranet/reviews/actions/?status=overdue", "owner", 200),
     "policy-create": ("/intranet/policies/new/", "coordinator", 200),
     "representative-list": ("/intranet/representatives/", "coordinator", 200),
     "representative-create": ("/intranet/representatives/new/", "coordinator", 200),
@@ -419,6 +448,8 @@ PDF_SOURCES = {
     "context-pdf-source": ("/intranet/context/pdf/?html=1", "manager"),
     "objective-pdf-source": ("/intranet/objectives/{this_year}/pdf/?html=1", "coordinator"),
     "risk-pdf-source": ("/intranet/risks/pdf/?html=1", "employee"),
+    "review-pdf-source": ("/intranet/reviews/{review[approved]}/pdf/?html=1", "coordinator"),
+    "review-draft-pdf-source": ("/intranet/reviews/{review[draft]}/pdf/?html=1", "manager"),
     "audit-report-pdf-source": ("/intranet/audits/{audit_in[closed]}/pdf/?html=1", "auditor"),
     "checklist-pdf-source": (
         "/intranet/audits/{audit_in[in_progress]}/checklist/pdf/?html=1",
@@ -595,6 +626,22 @@ RECORDS = {
     "survey_comment": _ByKey(_survey_comment),
     "survey_action": _ByKey(_survey_action),
     "objective": _ByKey(_objective),
+    # The management review: the demo's approved review and its draft, the draft's first input,
+    # and the approved review's first open action.
+    "review": _ByKey(
+        lambda which: ManagementReview.objects.filter(status=which).order_by("-held_on").first().pk
+    ),
+    "review_input": _ByKey(
+        lambda which: ReviewInput.objects.filter(review__status=which).order_by("pk").first().pk
+    ),
+    "review_action": _ByKey(
+        lambda status: (
+            ReviewAction.objects.filter(status=status, review__status="approved")
+            .order_by("pk")
+            .first()
+            .pk
+        )
+    ),
 }
 
 

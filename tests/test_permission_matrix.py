@@ -82,6 +82,8 @@ SURVEY_RESULT_READERS = QUALITY_TEAM | {"management"}
 # it is an input of the management review.
 CONTEXT_READERS = QUALITY_TEAM | {"management"}
 PAPER_DESK = frozenset({"coordinator", "survey_clerk"})
+# Read the management reviews in draft: the quality team and top management.
+REVIEW_DRAFT_READERS = QUALITY_TEAM | {"management"}
 # Staff of the units a document concerns.
 STAFF_OF_CONCERNED_UNIT = frozenset({"employee"})
 NOBODY = frozenset()
@@ -133,6 +135,9 @@ HISTORY_RECORDS = {
     "interested-party": "interested_party",
     "scope-exclusion": "scope_exclusion",
     "objective": "objective",
+    "management-review": "review",
+    "review-input": "review_input",
+    "review-action": "review_action",
     "unit": "unit",
     "staff-profile": "staff_profile",
     "user": "account",
@@ -264,6 +269,50 @@ RULES = {
         action({"management"}, "objective"),
         action({"management"}, "approved_objective"),
     ),
+    # The management review: staff read the approved minutes, the quality team and top
+    # management the drafts too; the coordinator prepares a draft (an approved review's forms
+    # send back with the reason), its chair (top management) approves it, and an action's
+    # owner or the coordinator closes it once the review is approved.
+    "intranet:review_list": page(STAFF),
+    "intranet:review_detail": (
+        page(REVIEW_DRAFT_READERS, "review"),
+        page(STAFF, "approved_review"),
+    ),
+    "intranet:review_pdf": (
+        page(REVIEW_DRAFT_READERS, "review"),
+        page(STAFF, "approved_review"),
+    ),
+    "intranet:review_create": form(COORDINATOR_ONLY),
+    "intranet:review_update": (
+        form(COORDINATOR_ONLY, "review"),
+        form(COORDINATOR_ONLY, "approved_review", get_redirects=True),
+    ),
+    "intranet:review_snapshot": (
+        action(COORDINATOR_ONLY, "review"),
+        action(COORDINATOR_ONLY, "approved_review"),
+    ),
+    "intranet:review_archive": (
+        action(COORDINATOR_ONLY, "review"),
+        action(COORDINATOR_ONLY, "approved_review"),
+    ),
+    "intranet:review_approve": (
+        action({"management"}, "review"),
+        action({"management"}, "approved_review"),
+    ),
+    "intranet:review_input_update": (
+        form(COORDINATOR_ONLY, "review_input"),
+        form(COORDINATOR_ONLY, "approved_review_input", get_redirects=True),
+    ),
+    "intranet:review_action_create": (
+        form(COORDINATOR_ONLY, "review"),
+        form(COORDINATOR_ONLY, "approved_review", get_redirects=True),
+    ),
+    "intranet:review_action_update": (
+        form(COORDINATOR_ONLY, "review_action"),
+        form(COORDINATOR_ONLY, "approved_review_action", get_redirects=True),
+    ),
+    "intranet:review_action_close": form(OWNER_OR_COORDINATOR, "approved_review_action"),
+    "intranet:review_action_list": page(STAFF),
     "intranet:policy_list": page(QUALITY_TEAM),
     "intranet:policy_create": form(COORDINATOR_ONLY),
     "intranet:policy_update": form(COORDINATOR_ONLY, "draft_policy"),

@@ -53,5 +53,9 @@ def load_all():
             for app in apps.get_app_configs():
                 if module_has_submodule(app.module, "demo"):
                     import_module(f"{app.name}.demo").load(report)
+            # The management review gathers its inputs from every app's records: loaded last.
+            from .loader import load_reviews
+
+            load_reviews(report)
         history.record_creations()
     return report

@@ -363,3 +363,92 @@ def load_objectives(report, users, on):
                 objective.achieved, objective.evaluation = end
                 objective.evaluated_on = datetime.date(year + 1, 1, 25)
                 services.objective_evaluate(objective=objective, user=users["coordinator"])
+
+
+# --- The management review (9.3): loaded last (qms.demo.load_all), once every app's records
+# are there for its inputs.
+
+
+def load_reviews(report):
+    """Last year's review, approved by the mayor, with its actions; this year's as a draft with
+    its inputs gathered. A year that has a review already keeps it as it is."""
+    from django.db.models import Q
+
+    from qms.models import ManagementReview, ReviewAction, ReviewInput, ReviewStatus
+
+    from . import reviews as review_data
+
+    on = today()
+    users = User.objects.in_bulk(
+        [username for username, *_rest in DEMO_ACCOUNTS], field_name="username"
+    )
+    coordinator, manager = users["coordinator"], users["manager"]
+    held = datetime.date(on.year - 1, 12, 12)
+    if ManagementReview.objects.filter(held_on__year=held.year).exists():
+        report.keep(ManagementReview)
+    else:
+        review = services.review_create(
+            review=ManagementReview(
+                held_on=held,
+                period_start=datetime.date(held.year, 1, 1),
+                period_end=held,
+                chair=manager,
+                participants=review_data.PARTICIPANTS,
+                conclusions=review_data.CONCLUSIONS,
+            ),
+            user=coordinator,
+        )
+        report.add(ManagementReview)
+        closing = []
+        for kind, decision, who, state, note in review_data.LAST_YEARS_ACTIONS:
+            # Due after today, or between the meeting and today: closed by then, or overdue.
+            due = on + datetime.timedelta(days=75) if state == "open" else held + (on - held) // 2
+            action = services.review_action_save(
+                action=ReviewAction(
+                    review=review, kind=kind, description=decision, owner=users[who], due_on=due
+                ),
+                user=coordinator,
+            )
+            report.add(ReviewAction)
+            if state == "closed":
+                closing.append((action, users[who], note))
+        services.review_take_snapshot(review=review, user=coordinator, on=held)
+        for item in review.inputs.all():
+            item.commentary = review_data.COMMENTARY[item.section]
+            services.review_comment(item=item, user=coordinator)
+            report.add(ReviewInput)
+        services.review_approve(review=review, user=manager)
+        # The services stamp "now"; the demo's review was prepared and approved in December.
+        ManagementReview.objects.filter(pk=review.pk).update(
+            snapshot_taken_at=at(held - datetime.timedelta(days=3)),
+            approved_at=at(held + datetime.timedelta(days=2)),
+        )
+        for action, who, note in closing:
+            services.review_action_close(action=action, user=who, note=note, on=action.due_on)
+    draft_held = on + datetime.timedelta(days=14)
+    if ManagementReview.objects.filter(
+        Q(held_on__year=draft_held.year) | Q(status=ReviewStatus.DRAFT)
+    ).exists():
+        report.keep(ManagementReview)
+        return
+    previous = (
+        ManagementReview.objects.approved().filter(held_on__lt=on).order_by("-held_on").first()
+    )
+    start = (
+        previous.held_on + datetime.timedelta(days=1)
+        if previous
+        else datetime.date(draft_held.year, 1, 1)
+    )
+    review = services.review_create(
+        review=ManagementReview(
+            held_on=draft_held,
+            period_start=start,
+            period_end=draft_held,
+            chair=manager,
+            participants=review_data.PARTICIPANTS,
+        ),
+        user=coordinator,
+    )
+    report.add(ManagementReview)
+    services.review_take_snapshot(review=review, user=coordinator, on=on)
+    report.add(ReviewInput)

@@ -59,11 +59,28 @@ from .processes import (
     risk_level,
 )
 from .reminders import ReminderSent
+from .reviews import (
+    ManagementReview,
+    ReviewAction,
+    ReviewActionStatus,
+    ReviewInput,
+    ReviewOutput,
+    ReviewSection,
+    ReviewStatus,
+)
 from .search import SearchWord
 from .submissions import FormSubmission
 from .units import OrganisationalUnit, StaffProfile, UnitKind
 
 __all__ = [
+    # The management review (9.3): qms/models/reviews.py
+    "ManagementReview",
+    "ReviewAction",
+    "ReviewActionStatus",
+    "ReviewInput",
+    "ReviewOutput",
+    "ReviewSection",
+    "ReviewStatus",
     "EARLIEST_DATE",
     "EDITION_TEXT",
     "EMAIL_PATTERN",

@@ -6,7 +6,8 @@ work for whoever may see them.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Window
+from django.contrib.auth import get_user_model
+from django.db.models import Count, OuterRef, Subquery, Window
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -18,7 +19,7 @@ from qms.models import (
     Document,
     InterestedParty,
     Process,
-    StaffProfile,
+    ReviewAction,
     today,
 )
 from qms.roles import user_roles
@@ -84,7 +85,16 @@ def intranet_home(request):
             .union(InterestedParty.objects.review_due().order_by().values("pk"), all=True)
             .count()
         )
-    unit_id = StaffProfile.objects.filter(user=user).values_list("unit_id", flat=True).first()
+    unit_id, review_actions_overdue = _unit_and_overdue_review_actions(user)
+    if review_actions_overdue:
+        # The actions of management reviews the user answers for, past their deadline.
+        context["review_actions"] = work_list(
+            ReviewAction.objects.overdue(today())
+            .filter(owner=user)
+            .select_related("review")
+            .order_by("due_on", "pk"),
+            reverse("intranet:review_action_list") + "?status=overdue&owner=me",
+        )
     if unit_id:
         context["to_read"] = work_list(
             editions_to_read(user)
@@ -150,3 +160,27 @@ def _audit_work(user, *, owns_processes):
             f"{register}?mine=verify",
         )
     return work
+
+
+def _unit_and_overdue_review_actions(user):
+    """The user's unit (None without a staff profile) and how many actions of management
+    reviews they answer for are past their deadline, in one query: the home asks one more
+    only of those who have such actions."""
+    overdue = (
+        ReviewAction.objects.overdue(today())
+        .filter(owner=OuterRef("pk"))
+        .order_by()
+        .values("owner")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    row = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .values("staff_profile__unit_id")
+        .annotate(review_actions=Subquery(overdue))
+        .first()
+    )
+    if row is None:
+        return None, 0
+    return row["staff_profile__unit_id"], row["review_actions"] or 0
