@@ -531,6 +531,8 @@ def risk_evaluate(risk, user, effectiveness, note="", *, on=None) -> ProcessRisk
         ]
     )
     return risk
+
+
 # --- The management review (9.3) ------------------------------------------------------------
 # The models come from qms.models.reviews and the inputs from qms.review_inputs (imported here
 # where used, so this block stays self-contained).
