@@ -19,6 +19,7 @@ from surveys import urls as survey_urls
 from .views import (
     accounts,
     context,
+    dashboard,
     documents,
     history,
     home,
@@ -120,6 +121,11 @@ objective_patterns = [
     path("objectives/<int:year>/pdf/", objectives.objective_pdf, name="objective_pdf"),
 ]
 
+# The coordinator's dashboard: the system at a glance, each app's tiles (qms.dashboard_tiles).
+dashboard_patterns = [
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+]
+
 unit_patterns = [
     path("units/", units.unit_list, name="unit_list"),
     path("units/new/", units.unit_create, name="unit_create"),
@@ -164,6 +170,7 @@ intranet_patterns = [
     *context_patterns,
     *process_patterns,
     *objective_patterns,
+    *dashboard_patterns,
     *unit_patterns,
     *document_patterns,
     *account_patterns,
