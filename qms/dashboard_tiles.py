@@ -55,6 +55,15 @@ class Table:
     headings: list
     rows: list
 
+    @property
+    def labelled_rows(self):
+        """Each row as (label, [(its column's heading, value)]): a cell's heading labels it where
+        the table is stacked into cards on a phone."""
+        return [
+            (label, list(zip(self.headings[1:], values, strict=True)))
+            for label, values in self.rows
+        ]
+
 
 @dataclass(frozen=True)
 class Tile:

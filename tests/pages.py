@@ -149,6 +149,11 @@ PAGES = {
         "coordinator",
         200,
     ),
+    # The coordinator's dashboard: every tile (the coordinator), and top management's tiles
+    "dashboard": ("/intranet/dashboard/", "coordinator", 200),
+    "dashboard-manager": ("/intranet/dashboard/", "manager", 200),
+    "context-register-review-due": ("/intranet/context/?review_due=on", "coordinator", 200),
+    "finding-list-open": ("/intranet/audits/findings/?kind=nonconformity&open=on", "auditor", 200),
     "policy-create": ("/intranet/policies/new/", "coordinator", 200),
     "representative-list": ("/intranet/representatives/", "coordinator", 200),
     "representative-create": ("/intranet/representatives/new/", "coordinator", 200),

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.translation import gettext as _
 
 from audits.models import ActionStatus, AuditStatus, FindingKind
 from certificates.models import AuditKind
@@ -182,7 +183,7 @@ def test_the_chart_s_numbers_are_on_the_page_for_screen_readers(client_as, coord
     _carried_out(programme=factories.programme(year=today().year), planned_month=2)
     html = client_as(coordinator).get(URL).content.decode()
     assert 'aria-labelledby="chart-audits-done-title chart-audits-done-desc"' in html
-    assert f'<th scope="row">{MONTHS[2]}</th><td>1</td><td>1</td>' in html
+    assert f'<th scope="row">{MONTHS[2]}</th><td data-label="{_("Planned")}">1</td>' in html
     assert "style=" not in html  # the CSP allows no inline style
 
 
@@ -449,3 +450,54 @@ def test_the_home_still_shows_its_link_to_the_groups_it_had(client_as, make_user
     user = make_user("both", roles.PROCESS_OWNER)
     user.groups.add(Group.objects.get(name=roles.AUDITOR))
     assert client_as(user).get(URL).status_code == 200
+
+
+# --- The lists the tiles link to -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?kind=everything&open=yes",
+        "?year=abc&process=99999999999999999999",
+        "?kind=nonconformity&open=on&page=-1",
+        "?open=" + "x" * 5000,
+        "?kind=%00",
+    ],
+)
+def test_the_findings_list_takes_any_query_without_an_error(client_as, coordinator, query):
+    factories.finding()
+    response = client_as(coordinator).get(reverse("audits:finding_list") + query)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("query", ["?review_due=" + "x" * 5000, "?review_due=%00", "?review_due"])
+def test_the_context_register_takes_any_query_without_an_error(client_as, coordinator, query):
+    factories.context_issue(reviewed_on=None)
+    response = client_as(coordinator).get(reverse("intranet:context_register") + query)
+    assert response.status_code == 200
+    assert not response.context.get("due_only")
+
+
+@pytest.mark.parametrize(
+    ("url", "query"),
+    [
+        ("audits:audit_list", "?done=" + "x" * 5000),
+        ("surveys:comment_action_list", "?overdue=%00"),
+    ],
+)
+def test_the_new_filters_take_any_query_without_an_error(client_as, coordinator, url, query):
+    assert client_as(coordinator).get(reverse(url) + query).status_code == 200
+
+
+@pytest.mark.parametrize("rows", [2, 30])
+def test_the_findings_list_s_queries_do_not_grow_with_its_rows(
+    client_as, auditor, django_assert_max_num_queries, rows
+):
+    process = factories.process()
+    for _n in range(rows):  # an audit holds 20 findings at most: a few audits
+        factories.finding(process=process, clause=None)
+    client = client_as(auditor)
+    client.get(URL)
+    with django_assert_max_num_queries(9):
+        assert rows_behind(client, reverse("audits:finding_list") + "?open=on") == rows
