@@ -1,5 +1,5 @@
 """The certificate's tile of the dashboard (see qms.dashboard_tiles for the contract): the days
-left on the certificate in force and the next external audit. Two queries."""
+left on the certificate in force and the next external audit. Two queries at most."""
 
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -15,8 +15,9 @@ PLAN_RECERTIFICATION_DAYS = 180
 
 
 def tiles(user, today):
-    if not user.has_perm("certificates.view_certificate"):  # the certificates' list
-        return []
+    """The certificate is public: whoever reads the dashboard gets its tile, linking to the
+    certificates' list for who keeps or audits them, else to the residents' page of it; the
+    next external audit only for who reads the external audits' list."""
     certificate = Certificate.objects.current(today)
     details, links = [], []
     if user.has_perm("certificates.view_externalaudit"):
@@ -34,7 +35,13 @@ def tiles(user, today):
                 % {"kind": audit.get_kind_display(), "date": date_format(audit.first_day)}
             )
         links.append((_("External audits"), reverse("certificates:externalaudit_list")))
-    url = reverse("certificates:certificate_list")
+    if user.has_perm("certificates.view_certificate"):
+        url, link_text = reverse("certificates:certificate_list"), _("Certificates")
+    elif certificate is not None:
+        url = reverse("public:certificate_detail", args=[certificate.pk])
+        link_text = _("The certificate on the public page")
+    else:
+        url, link_text = reverse("public:quality_page"), _("The public Quality management page")
     if certificate is None:
         return [
             Tile(
@@ -44,7 +51,7 @@ def tiles(user, today):
                 figure="—",
                 explanation=_("No certificate is valid today."),
                 url=url,
-                link_text=_("Certificates"),
+                link_text=link_text,
                 links=links,
                 details=details,
                 tone="danger",
@@ -64,7 +71,7 @@ def tiles(user, today):
             )
             % {"date": date_format(certificate.valid_until)},
             url=url,
-            link_text=_("Certificates"),
+            link_text=link_text,
             links=links,
             details=details,
             tone="warning" if days < PLAN_RECERTIFICATION_DAYS else "",

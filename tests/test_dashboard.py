@@ -377,7 +377,11 @@ def test_top_management_sees_the_tiles_whose_lists_it_may_open(client_as, manage
     factories.certificate(valid_from=today() - 10 * DAY, valid_until=today() + 900 * DAY)
     client = client_as(management)
     tiles = tiles_of(client)
-    assert set(tiles) == {"objectives", "satisfaction", "context-review"}
+    assert set(tiles) == {"certificate", "objectives", "satisfaction", "context-review"}
+    # The certificate is public: its tile leads top management to its public page, and the
+    # next external audit (on the external audits' list, not theirs) is left out.
+    assert tiles["certificate"].url.startswith("/certificates/")
+    assert tiles["certificate"].details == [] and tiles["certificate"].links == []
     for tile in tiles.values():
         for url in [tile.url, *(url for _text, url in tile.links)]:
             assert client.get(url).status_code == 200, url
