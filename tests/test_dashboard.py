@@ -179,6 +179,25 @@ def test_audits_carried_out_against_planned_this_year(client_as, coordinator):
     assert tile.chart is not None
 
 
+def test_an_audit_of_this_year_s_programme_counts_this_year_whenever_it_was_held(
+    client_as, coordinator
+):
+    # Planned for January, held in the last days of December before: this year's programme.
+    early = _carried_out(programme=factories.programme(year=today().year), planned_month=1)
+    held = datetime.date(today().year - 1, 12, 30)
+    type(early).objects.filter(pk=early.pk).update(first_day=held, last_day=held)
+    # Last year's programme, held this January: last year's.
+    late = _carried_out(programme=factories.programme(year=today().year - 1), planned_month=12)
+    january = datetime.date(today().year, 1, 8)
+    type(late).objects.filter(pk=late.pk).update(first_day=january, last_day=january)
+    client = client_as(coordinator)
+    tile = tiles_of(client)["audits-done"]
+    assert re.fullmatch(r"1 \D+ 1", tile.figure)
+    assert tile.table.rows == [(str(MONTHS[1]), [1, 1])]
+    response = client.get(tile.url)
+    assert [audit.pk for audit in response.context["page_obj"]] == [early.pk]
+
+
 def test_the_chart_s_numbers_are_on_the_page_for_screen_readers(client_as, coordinator):
     _carried_out(programme=factories.programme(year=today().year), planned_month=2)
     html = client_as(coordinator).get(URL).content.decode()
