@@ -20,6 +20,7 @@ from .models import (
     AuditStatus,
     CorrectiveAction,
     Finding,
+    FindingKind,
 )
 
 
@@ -64,6 +65,10 @@ def register_queryset():
 def programme_years():
     years = AuditProgramme.objects.values_list("year", flat=True)
     return [(str(year), str(year)) for year in years]
+
+
+# An audit counts as carried out once its report is issued.
+DONE = [AuditStatus.REPORTED, AuditStatus.CLOSED]
 
 
 # A status of the register's filter beyond the actions' own: open or not effective.
@@ -164,6 +169,13 @@ class AuditFilter(django_filters.FilterSet):
         label=_("Status"), choices=AuditStatus.choices, empty_label=_("all statuses")
     )
 
+    # Carried out: the report is issued (reported or closed), whatever the month it was planned.
+    done = django_filters.BooleanFilter(
+        label=_("Only audits carried out (reported or closed)"),
+        method="filter_done",
+        widget=forms.CheckboxInput,
+    )
+
     to_answer = django_filters.BooleanFilter(
         label=_("Only with findings awaiting my answer"),
         method="filter_to_answer",
@@ -172,14 +184,62 @@ class AuditFilter(django_filters.FilterSet):
 
     class Meta:
         model = Audit
-        fields = ["year", "status", "to_answer"]
+        fields = ["year", "status", "done", "to_answer"]
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
         if request is None or not request.user.has_perm("audits.change_correctiveaction"):
             del self.filters["to_answer"]
 
+    def filter_done(self, queryset, name, value):
+        return queryset.filter(status__in=DONE) if value else queryset
+
     def filter_to_answer(self, queryset, name, value):
         if not value:
             return queryset
         return queryset.filter(pk__in=findings_to_answer(self.request.user).values("audit"))
+
+
+# The findings' list: every kind, or the nonconformities, and those still open.
+ALL_KINDS, NONCONFORMITY = "", "nonconformity"
+
+
+class FindingFilter(django_filters.FilterSet):
+    """The findings' list's filters: the kind (or every nonconformity), the year of the audit,
+    the process, and "still open" (Finding.objects.open_nonconformities: what the dashboard
+    counts)."""
+
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"),
+        choices=[(NONCONFORMITY, _("nonconformities (major and minor)")), *FindingKind.choices],
+        method="filter_kind",
+        empty_label=_("all kinds"),
+    )
+    open = django_filters.BooleanFilter(
+        label=_("Only open nonconformities (no action yet, or one not yet verified effective)"),
+        method="filter_open",
+        widget=forms.CheckboxInput,
+    )
+    year = django_filters.ChoiceFilter(
+        label=_("Year of the audit"),
+        field_name="audit__programme__year",
+        choices=programme_years,
+        empty_label=_("all years"),
+    )
+    process = django_filters.ModelChoiceFilter(
+        label=_("Process"),
+        queryset=Process.objects.only("code", "name").order_by("code"),
+        empty_label=_("all processes"),
+    )
+
+    class Meta:
+        model = Finding
+        fields = ["kind", "open", "year", "process"]
+
+    def filter_kind(self, queryset, name, value):
+        if value == NONCONFORMITY:
+            return queryset.filter(kind__in=NONCONFORMITIES)
+        return queryset.filter(kind=value)
+
+    def filter_open(self, queryset, name, value):
+        return queryset.open_nonconformities() if value else queryset

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -10,7 +10,6 @@ from qms.models import bulk_create_with_history
 
 from .models import (
     MAX_QUESTIONS,
-    NONCONFORMITIES,
     ActionStatus,
     Answer,
     Audit,
@@ -135,11 +134,7 @@ def finding_raise(*, finding: Finding, user) -> Finding:
 
 def open_nonconformities(audit: Audit):
     """Nonconformities of the audit with no action yet, or with an action not yet effective."""
-    actions = CorrectiveAction.objects.filter(finding=OuterRef("pk"))
-    unfinished = actions.exclude(status__in=[ActionStatus.EFFECTIVE, ActionStatus.CLOSED])
-    return audit.findings.filter(kind__in=NONCONFORMITIES).filter(
-        ~Exists(actions) | Exists(unfinished)
-    )
+    return audit.findings.open_nonconformities()
 
 
 @transaction.atomic

@@ -42,6 +42,7 @@ checklist_patterns = [
 ]
 
 finding_patterns = [
+    path("findings/", findings.finding_list, name="finding_list"),
     path("<int:pk>/findings/new/", findings.finding_create, name="finding_create"),
     path(
         "checklist-items/<int:pk>/findings/new/",

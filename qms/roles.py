@@ -455,6 +455,15 @@ def can_report_comment_action_done(user, action):
     )
 
 
+def can_view_dashboard(user):
+    """The coordinator's dashboard (the system at a glance) is for the quality team and top
+    management: the coordinator, the auditors and `management`, who all read the context of
+    the organisation, the management review's inputs (process owners, staff and the survey's
+    clerk do not). It costs no query: permissions are read once per request. Each tile on it is
+    further shown only to who may open its list (qms.dashboard_tiles)."""
+    return user.has_perm("qms.view_contextissue")
+
+
 def user_roles(user):
     if not user.is_authenticated:
         return []

@@ -19,6 +19,7 @@ from surveys import urls as survey_urls
 from .views import (
     accounts,
     context,
+    dashboard,
     documents,
     health,
     history,
@@ -131,6 +132,11 @@ risk_patterns = [
     path("risks/<int:pk>/evaluate/", risks.risk_evaluate, name="risk_evaluate"),
 ]
 
+# The coordinator's dashboard: the system at a glance, each app's tiles (qms.dashboard_tiles).
+dashboard_patterns = [
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+]
+
 unit_patterns = [
     path("units/", units.unit_list, name="unit_list"),
     path("units/new/", units.unit_create, name="unit_create"),
@@ -200,6 +206,7 @@ intranet_patterns = [
     *objective_patterns,
     *risk_patterns,
     *review_patterns,
+    *dashboard_patterns,
     *unit_patterns,
     *document_patterns,
     *account_patterns,

@@ -135,6 +135,17 @@ class CommentActionFilter(django_filters.FilterSet):
         empty_label=_("all processes"),
     )
 
+    overdue = django_filters.BooleanFilter(
+        label=_("Overdue only"),
+        method="filter_overdue",
+        widget=forms.CheckboxInput,
+    )
+
     class Meta:
         model = CommentAction
-        fields = ["status", "kind", "process"]
+        fields = ["status", "kind", "process", "overdue"]
+
+    def filter_overdue(self, queryset, name, value):
+        """Open actions past their due date (CommentAction.objects.overdue: the dashboard's
+        count)."""
+        return queryset.overdue() if value else queryset

@@ -187,6 +187,11 @@ PAGES = {
     ),
     "review-action-list": ("/intranet/reviews/actions/", "coordinator", 200),
     "review-action-list-overdue": ("/intranet/reviews/actions/?status=overdue", "owner", 200),
+    # The coordinator's dashboard: every tile (the coordinator), and top management's tiles
+    "dashboard": ("/intranet/dashboard/", "coordinator", 200),
+    "dashboard-manager": ("/intranet/dashboard/", "manager", 200),
+    "context-register-review-due": ("/intranet/context/?review_due=on", "coordinator", 200),
+    "finding-list-open": ("/intranet/audits/findings/?kind=nonconformity&open=on", "auditor", 200),
     "policy-create": ("/intranet/policies/new/", "coordinator", 200),
     "representative-list": ("/intranet/representatives/", "coordinator", 200),
     "representative-create": ("/intranet/representatives/new/", "coordinator", 200),

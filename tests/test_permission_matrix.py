@@ -313,6 +313,9 @@ RULES = {
     ),
     "intranet:review_action_close": form(OWNER_OR_COORDINATOR, "approved_review_action"),
     "intranet:review_action_list": page(STAFF),
+    # The coordinator's dashboard: the quality team and top management (roles.can_view_dashboard);
+    # each tile only for who may open its list (tests/test_dashboard.py).
+    "intranet:dashboard": page(CONTEXT_READERS),
     "intranet:policy_list": page(QUALITY_TEAM),
     "intranet:policy_create": form(COORDINATOR_ONLY),
     "intranet:policy_update": form(COORDINATOR_ONLY, "draft_policy"),
@@ -451,6 +454,8 @@ RULES = {
         form(NOBODY, "closed_item"),
     ),
     "audits:finding_detail": (page(AUDIT_READERS, "finding"), page(SIGNED_IN, "closed_finding")),
+    # The findings' list (the dashboard's open nonconformities): who reads every audit.
+    "audits:finding_list": page(AUDIT_READERS),
     "audits:finding_update": (form(AUDIT_TEAM, "finding"), form(NOBODY, "closed_finding")),
     # Corrective actions: the owner of the finding's process answers, an auditor of the audit
     # verifies; nothing changes once the audit is closed.

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +32,16 @@ NONCONFORMITIES = [FindingKind.MAJOR, FindingKind.MINOR]
 
 
 class FindingQuerySet(ArchiveOnlyQuerySet):
+    def open_nonconformities(self):
+        """Nonconformities with no corrective action yet, or with an action not yet verified
+        effective (nor closed): what an audit closes over only with a note, and what the
+        dashboard counts as open."""
+        from .actions import ActionStatus, CorrectiveAction
+
+        actions = CorrectiveAction.objects.filter(finding=OuterRef("pk"))
+        unfinished = actions.exclude(status__in=[ActionStatus.EFFECTIVE, ActionStatus.CLOSED])
+        return self.filter(kind__in=NONCONFORMITIES).filter(~Exists(actions) | Exists(unfinished))
+
     def visible_to(self, user):
         """The findings whose page `user` may open: those of the audits they may read
         (Audit.objects.visible_to; one by one, roles.can_view_audit)."""

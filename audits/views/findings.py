@@ -5,14 +5,16 @@ team and the coordinator, until the audit is closed). The corrective actions tha
 finding are in views/actions.py.
 """
 
+from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from qms import roles
-from qms.shortcuts import crumb, field_labels, form_page, submitted
+from qms.shortcuts import crumb, field_labels, form_page, paginate, submitted
 
 from .. import services
+from ..filters import FindingFilter
 from ..forms.findings import FindingForm
 from ..models import Answer, ChecklistItem, Finding, FindingKind
 from .audits import trail as audit_trail
@@ -148,4 +150,27 @@ def finding_update(request, pk):
         % {"number": finding.number, "audit": finding.audit.number},
         cancel=finding,
         breadcrumbs=trail(finding),
+    )
+
+
+@permission_required("audits.view_finding", raise_exception=True)
+@require_safe
+def finding_list(request):
+    """The findings of the audits `user` may read, newest audit first, filtered (the dashboard
+    links to the open nonconformities: `?kind=nonconformity&open=on`)."""
+    findings = FindingFilter(
+        request.GET,
+        queryset=Finding.objects.visible_to(request.user)
+        .select_related("audit__programme", "process", "clause")
+        .order_by("-audit__programme__year", "-audit__sequence", "number", "pk"),
+        request=request,
+    )
+    return render(
+        request,
+        "audits/finding_list.html",
+        {
+            "filter": findings,
+            "page_obj": paginate(request, findings.qs),
+            "breadcrumbs": audit_trail(),
+        },
     )

@@ -279,6 +279,13 @@ class ReviewActionQuerySet(ArchiveOnlyQuerySet):
             | Q(owner=user, review__status=ReviewStatus.APPROVED)
         )
 
+    def in_register(self, user):
+        """The register of review actions as `user` reads it (/intranet/reviews/actions/): the
+        actions of drafts and approved reviews (not archived ones) `user` may see."""
+        return self.visible_to(user).filter(
+            review__status__in=[ReviewStatus.APPROVED, ReviewStatus.DRAFT]
+        )
+
 
 class ReviewAction(QualityRecord):
     """An output of the review (9.3.3): a decision with its owner and deadline, tracked until

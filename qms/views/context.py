@@ -60,7 +60,26 @@ def _register():
 @permission_required("qms.view_contextissue", raise_exception=True)
 @require_safe
 def context_register(request):
-    return render(request, "qms/context_register.html", _register())
+    """The register; `?review_due=on` (the dashboard's link) shows only the issues and interested
+    parties due for review."""
+    context = _register()
+    if request.GET.get("review_due") == "on":
+        context = _due_only(context)
+    return render(request, "qms/context_register.html", context)
+
+
+def _due_only(context):
+    """The register's tables cut to the entries due for review (the dashboard's count)."""
+    internal = [issue for issue in context["internal_issues"] if issue.is_review_due]
+    external = [issue for issue in context["external_issues"] if issue.is_review_due]
+    return {
+        **context,
+        "internal_issues": internal,
+        "external_issues": external,
+        "issue_sections": [(_("Internal issues"), internal), (_("External issues"), external)],
+        "parties": [party for party in context["parties"] if party.is_review_due],
+        "due_only": True,
+    }
 
 
 @permission_required("qms.view_contextissue", raise_exception=True)

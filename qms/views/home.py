@@ -63,6 +63,8 @@ def intranet_home(request):
 
     user = request.user
     context = {"roles": user_roles(user)}
+    # The dashboard's link, for the quality team and top management (no query: permissions).
+    context["can_view_dashboard"] = roles.can_view_dashboard(user)
     if user.has_perm("certificates.view_certificate"):
         context["current_certificate"] = Certificate.objects.current()
     context["my_processes"] = list(Process.objects.active().owned_by(user))

@@ -26,7 +26,6 @@ from qms.models import (
     ReviewActionStatus,
     ReviewInput,
     ReviewSection,
-    ReviewStatus,
     today,
 )
 from qms.models.reviews import default_period_start
@@ -313,9 +312,7 @@ STATUS_FILTERS = {
 @require_safe
 def review_action_list(request):
     """The register of the actions decided at management reviews: open, overdue, by owner."""
-    actions = ReviewAction.objects.visible_to(request.user).filter(
-        review__status__in=[ReviewStatus.APPROVED, ReviewStatus.DRAFT]
-    )
+    actions = ReviewAction.objects.in_register(request.user)
     status = request.GET.get("status", "")
     if status == "overdue":
         actions = actions.overdue(today())
