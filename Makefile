@@ -138,6 +138,7 @@ bench: runtime-packages $(VENV)/.installed messages
 	$(TEST_ENV) $(PY) manage.py benchmark_pdf
 	$(TEST_ENV) $(PY) manage.py benchmark_survey_report
 	$(TEST_ENV) $(PY) manage.py benchmark_survey_load
+	$(TEST_ENV) $(PY) manage.py benchmark_scale
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

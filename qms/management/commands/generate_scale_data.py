@@ -23,7 +23,7 @@ class Command(BaseCommand):
             "--factor",
             type=int,
             required=True,
-            help=f"How many times the demo the database holds afterwards (1 to {scale.MAX_FACTOR}).",
+            help=f"How many times the demo the database holds (1 to {scale.MAX_FACTOR}).",
         )
         parser.add_argument(
             "--force",
