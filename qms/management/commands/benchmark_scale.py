@@ -168,7 +168,8 @@ class Command(BaseCommand):
             f"{base_p95:.1f} ms. Ratios are to its median."
         )
         self.stdout.write(
-            f"| {'page':<44} | {'account':<11} | median | p95 | × median | × p95 | queries |"
+            f"| {'page':<44} | {'account':<11} | median | p95 | × median | × p95 | queries "
+            "| SQL ms |"
         )
         self.stdout.write(f"|{'-' * 46}|{'-' * 13}|---|---|---|---|---|---|")
         slow = []
@@ -180,7 +181,8 @@ class Command(BaseCommand):
                     slow.append(path)
                 self.stdout.write(
                     f"| {path:<44} | {username:<11} | {median:.1f} | {high:.1f} | "
-                    f"{median / base:.1f} | {high / base:.1f} | {counter.count} | {counter.ms:.0f} |"
+                    f"{median / base:.1f} | {high / base:.1f} | {counter.count} | "
+                    f"{counter.ms:.0f} |"
                 )
         finally:
             for client in clients.values():
