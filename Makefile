@@ -146,6 +146,7 @@ bench: bench-packages $(VENV)/.installed messages
 	$(TEST_ENV) $(PY) manage.py benchmark_survey_load
 	$(TEST_ENV) $(PY) manage.py benchmark_serving
 	$(TEST_ENV) $(PY) manage.py benchmark_review_minutes
+	$(TEST_ENV) $(PY) manage.py benchmark_scale
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

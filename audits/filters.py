@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from qms import roles
+from qms.forms.fields import LongSelect
 from qms.models import Process
 
 from .models import (
@@ -96,6 +97,7 @@ class ActionFilter(django_filters.FilterSet):
         field_name="finding__process",
         queryset=Process.objects.only("code", "name").order_by("code"),
         empty_label=_("all processes"),
+        widget=LongSelect,
     )
     year = django_filters.ChoiceFilter(
         label=_("Year of the audit"),

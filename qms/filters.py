@@ -22,6 +22,7 @@ from django.db.models.functions import Substr
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from .forms.fields import LongSelect
 from .models import (
     Document,
     DocumentKind,
@@ -208,12 +209,16 @@ class DocumentFilter(django_filters.FilterSet):
         label=_("Kind"), choices=DocumentKind.choices, empty_label=_("all kinds")
     )
     process = django_filters.ModelChoiceFilter(
-        label=_("Process"), queryset=Process.objects.all(), empty_label=_("all processes")
+        label=_("Process"),
+        queryset=Process.objects.only("code", "name"),
+        empty_label=_("all processes"),
+        widget=LongSelect,
     )
     unit = django_filters.ModelChoiceFilter(
         label=_("Owning unit"),
-        queryset=OrganisationalUnit.objects.all(),
+        queryset=OrganisationalUnit.objects.only("code", "name"),
         empty_label=_("all units"),
+        widget=LongSelect,
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
@@ -280,8 +285,9 @@ class ProcessFilter(django_filters.FilterSet):
     unit = django_filters.ModelChoiceFilter(
         label=_("Organisational unit"),
         field_name="units",
-        queryset=OrganisationalUnit.objects.all(),
+        queryset=OrganisationalUnit.objects.only("code", "name"),
         empty_label=_("all units"),
+        widget=LongSelect,
     )
 
     class Meta:

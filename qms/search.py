@@ -19,6 +19,7 @@ Ranking (`search`): code and title matches in the form typed, then code and titl
 forms, then matches in the text only (summaries of changes, the file's contents).
 """
 
+import contextlib
 import functools
 import html
 import itertools
@@ -163,8 +164,24 @@ def index(*parts):
                 if folded != word:
                     vocabulary.add((folded, lemma))
     if vocabulary:
-        remember(vocabulary)
+        pending = getattr(_local, "vocabulary", None)
+        if pending is None:
+            remember(vocabulary)
+        else:
+            pending |= vocabulary
     return " ".join(terms)
+
+
+@contextlib.contextmanager
+def vocabulary_kept_for_the_end():
+    """In this block, index() gathers the words for the vocabulary and writes them once at the
+    end, instead of a query for each record indexed (a bulk writer's thousands of records)."""
+    _local.vocabulary = set()
+    try:
+        yield
+        remember(_local.vocabulary)
+    finally:
+        _local.vocabulary = None
 
 
 def remember(vocabulary):

@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from qms.models import EARLIEST_DATE, LATEST_DATE
@@ -85,4 +87,41 @@ def staff(current=None):
         get_user_model()
         .objects.filter(Q(is_active=True) | Q(pk=current))
         .order_by("last_name", "first_name", "username")
+    )
+
+
+class LongSelect(forms.Select):
+    """A select for a long list (a large city's 1,600 process cards or 1,300 units in a filter):
+    the same HTML as Django's Select, its options written here instead of through one template
+    each, which took 0.1 ms an option (300 ms for the register's filters at 100 times the demo)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        html = [format_html('<select name="{}"{}>', widget["name"], html_attrs(widget["attrs"]))]
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                html.append(format_html('\n  <optgroup label="{}">', group_name))
+            html.extend(
+                format_html(
+                    '\n  <option value="{}"{}>{}</option>',
+                    str(option["value"]),
+                    html_attrs(option["attrs"]),
+                    option["label"],
+                )
+                for option in options
+            )
+            if group_name:
+                html.append("\n  </optgroup>")
+        html.append("\n</select>")
+        return mark_safe("".join(html))  # each part escaped by format_html
+
+
+def html_attrs(attrs):
+    """Attributes as django/forms/widgets/attrs.html writes them: True alone, False left out."""
+    return mark_safe(  # each part escaped by format_html
+        "".join(
+            format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
+            for name, value in attrs.items()
+            if value is not False
+        )
     )

@@ -287,6 +287,15 @@ class DocumentVersion(QualityRecord):
         verbose_name_plural = _("document versions")
         ordering = ["document", "-revision"]
         permissions = [("approve_documentversion", _("Can approve document versions"))]
+        indexes = [
+            # The editions in force by their review date: the documents due for review (their
+            # page, the home's count, the reminders) without reading every edition in force.
+            models.Index(
+                fields=["next_review_on"],
+                condition=Q(status=VersionStatus.IN_FORCE),
+                name="qms_documentversion_review_idx",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["document", "revision"],
