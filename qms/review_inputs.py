@@ -32,6 +32,7 @@ from django.template.defaultfilters import floatformat
 from django.utils import formats
 from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from . import charts
 from .models import (
@@ -685,7 +686,7 @@ LABELS = {
     "risk": _("Risk"),
     "rating": _("Rating"),
     "level": _("Level"),
-    "risk_actions": _("Actions"),
+    "risk_actions": pgettext_lazy("risk", "Actions"),
     "review_on": _("Review date"),
     "resources": _("What the portal counts"),
     "staff_accounts": _("Active staff accounts"),
