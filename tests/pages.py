@@ -16,9 +16,10 @@ first response with a comment) and `{survey_action[open]}` (the first action on 
 that status). The
 quality objectives: `{objective[approved]}` (this year's first, approved) and
 `{objective[draft]}` (a draft for next year: the demo has none, so the first lookup writes one);
-`{this_year}` and `{next_year}`.
+`{this_year}` and `{next_year}`. An account by its user name: `{account[employee]}`.
 """
 
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from audits.models import (
@@ -313,6 +314,15 @@ PAGES = {
     "password-change-done": ("/accounts/password/done/", "employee", 200),
     "account-list": ("/intranet/accounts/", "coordinator", 200),
     "account-list-inactive": ("/intranet/accounts/?status=inactive", "coordinator", 200),
+    # Local accounts and roles given in the portal (issue 16): the list filtered by role and
+    # source, a new local account, the roles of the demo's employee
+    "account-list-filtered": (
+        "/intranet/accounts/?role=auditor&source=local",
+        "coordinator",
+        200,
+    ),
+    "account-create": ("/intranet/accounts/new/", "coordinator", 200),
+    "account-roles": ("/intranet/accounts/{account[employee]}/roles/", "coordinator", 200),
     # The survey's results: this year's (not published) as the coordinator, last year's
     # (published, with conclusions) as an auditor, and the coordinator's conclusions form
     "survey-results": ("/intranet/surveys/campaigns/{campaign[open]}/results/", "coordinator", 200),
@@ -585,6 +595,8 @@ RECORDS = {
     "survey_comment": _ByKey(_survey_comment),
     "survey_action": _ByKey(_survey_action),
     "objective": _ByKey(_objective),
+    # An account by its user name (issue 16).
+    "account": _ByKey(lambda username: User.objects.get(username=username).pk),
 }
 
 
