@@ -13,10 +13,13 @@ import ldap
 import pytest
 from django.contrib.auth.models import User
 from django.contrib.sessions.models import Session
-from django.core.management import call_command
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils.timezone import now
 
+from qms import directory as directory_module
 from qms import roles
 from qms.forms.accounts import SignInForm
 from qms.models import DirectoryAccount, StaffProfile
@@ -96,6 +99,8 @@ def test_the_right_password_signs_in_and_creates_a_directory_account(client, dir
     assert response.status_code == 302
     assert response["Location"] == reverse("intranet:home")
     assert is_signed_in(client)
+    client.logout()
+    assert client.get(LOGIN_URL).context["form"].directory_enabled
     user = User.objects.get(username="lwojcik")
     assert (user.first_name, user.last_name, user.email) == (
         "Łucja",
@@ -294,3 +299,42 @@ def test_the_directory_is_off_without_a_server(client, settings):
 
     assert response.status_code == 200
     assert not unavailable(response)
+    assert not response.context["form"].directory_enabled
+
+
+def test_sync_directory_with_the_directory_down_deactivates_nobody(settings):
+    user = factories.staff_user("jzak")
+    DirectoryAccount.objects.create(user=user, dn=f"uid=jzak,ou=people,{BASE}", synced_at=now())
+    settings.DIRECTORY = directory_settings(f"ldap://127.0.0.1:{server.free_port()}")
+
+    with pytest.raises(CommandError, match="did not answer"):
+        call_command("sync_directory", stdout=_Out())
+
+    assert User.objects.get(username="jzak").is_active
+
+
+def test_sync_directory_does_nothing_with_the_directory_off(settings):
+    settings.DIRECTORY = {**directory_settings(""), "SERVER_URI": ""}
+    call_command("sync_directory", stdout=(out := _Out()))
+    assert "not configured" in out.text
+
+
+@pytest.mark.parametrize(
+    "mapping",
+    ["coordinator", "chief=cn=x,dc=test", "auditor=", "auditor cn=x,dc=test"],
+)
+def test_a_mistyped_role_mapping_is_a_configuration_error(settings, mapping):
+    settings.DIRECTORY = {**directory_settings("ldap://127.0.0.1:1"), "ROLE_GROUPS": mapping}
+    with pytest.raises(ImproperlyConfigured, match="LDAP_ROLE_GROUPS"):
+        directory_module.role_groups()
+
+
+def test_role_mapping_takes_several_groups_a_role_and_new_lines(settings):
+    settings.DIRECTORY = {
+        **directory_settings("ldap://127.0.0.1:1"),
+        "ROLE_GROUPS": "auditor=cn=a,dc=test;\nauditor = cn=b,dc=test ;; employee=cn=c,dc=test",
+    }
+    assert directory_module.role_groups() == {
+        "auditor": ["cn=a,dc=test", "cn=b,dc=test"],
+        "employee": ["cn=c,dc=test"],
+    }

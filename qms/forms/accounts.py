@@ -23,6 +23,10 @@ class SignInForm(AuthenticationForm):
         ),
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.directory_enabled = directory.enabled()
+
     def clean(self):
         try:
             return super().clean()
