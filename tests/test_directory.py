@@ -338,3 +338,12 @@ def test_role_mapping_takes_several_groups_a_role_and_new_lines(settings):
         "auditor": ["cn=a,dc=test", "cn=b,dc=test"],
         "employee": ["cn=c,dc=test"],
     }
+
+
+@pytest.mark.parametrize("username", ["*", "lwojcik)(uid=*", "*)(|(uid=*", "jzak\\", "ł" * 150])
+def test_filter_characters_in_a_user_name_find_nobody(client, directory, username):
+    response = sign_in(client, username)
+
+    assert response.status_code == 200
+    assert not is_signed_in(client)
+    assert not unavailable(response)
