@@ -18,8 +18,11 @@ TEST_WORKERS ?= 2
 # Debian packages: what `make run` needs, and what `make test` needs on top of it. Each has a
 # shell test that passes when the package is there (`make system-packages has_chromium=false`,
 # run by a user other than root, shows what a machine without chromium is told).
-RUNTIME_PACKAGES := python3-venv gettext libpango-1.0-0 libpangoft2-1.0-0
-TEST_PACKAGES := $(RUNTIME_PACKAGES) chromium default-jre-headless npm wrk
+RUNTIME_PACKAGES := python3-venv gettext libpango-1.0-0 libpangoft2-1.0-0 $(LDAP_BUILD_PACKAGES)
+# pip compiles python-ldap (signing in with the office's directory) against these.
+LDAP_BUILD_PACKAGES := gcc python3-dev libldap2-dev libsasl2-dev
+# The directory tests start Debian's slapd themselves (tests/ldap/server.py).
+TEST_PACKAGES := $(RUNTIME_PACKAGES) chromium default-jre-headless npm wrk slapd ldap-utils
 # `make bench` serves the portal and loads it with wrk.
 BENCH_PACKAGES := $(RUNTIME_PACKAGES) wrk
 
@@ -32,6 +35,12 @@ has_chromium = test -x /usr/bin/chromium
 has_default-jre-headless = command -v java >/dev/null
 has_npm = command -v npm >/dev/null
 has_wrk = command -v wrk >/dev/null
+has_gcc = command -v gcc >/dev/null
+has_python3-dev = $(call dpkg_installed,python3-dev)
+has_libldap2-dev = $(call dpkg_installed,libldap2-dev)
+has_libsasl2-dev = $(call dpkg_installed,libsasl2-dev)
+has_slapd = test -x /usr/sbin/slapd
+has_ldap-utils = command -v ldapsearch >/dev/null
 
 # $(call require,packages): nothing when all are there; otherwise root installs the missing ones
 # (nothing prompts) and anyone else is stopped with the command that installs them.

@@ -20,6 +20,9 @@ EMPLOYEE = "employee"
 MANAGEMENT = "management"
 # Enters the residents' paper questionnaires (the customer-service desk); nothing else.
 SURVEY_CLERK = "survey_clerk"
+# The office's IT: creates local accounts and gives roles (accounts page), and nothing of the
+# quality records.
+IT_ADMIN = "it_admin"
 
 ROLE_LABELS = {
     COORDINATOR: _("ISO representative's office (coordinator)"),
@@ -28,6 +31,7 @@ ROLE_LABELS = {
     EMPLOYEE: _("employee"),
     SURVEY_CLERK: _("survey clerk (paper questionnaires)"),
     MANAGEMENT: _("top management"),
+    IT_ADMIN: _("IT administrator (accounts and roles)"),
 }
 
 _RECORDS = {
@@ -92,6 +96,8 @@ ROLE_PERMISSIONS = {
         "qms.view_change_history",
         "auth.view_user",
         "auth.change_user",
+        # New local accounts and their roles (the accounts page; issue 16).
+        "auth.add_user",
         *_perms(["add", "change", "view"], _SURVEY_RECORDS),
         "surveys.add_response",
         "surveys.view_response",
@@ -162,6 +168,8 @@ ROLE_PERMISSIONS = {
         "qms.view_qualityobjective",
         "qms.approve_qualityobjective",
     ],
+    # Accounts and roles, nothing else (issue 16).
+    IT_ADMIN: ["auth.view_user", "auth.add_user", "auth.change_user"],
 }
 
 
@@ -462,6 +470,16 @@ def can_view_dashboard(user):
     clerk do not). It costs no query: permissions are read once per request. Each tile on it is
     further shown only to who may open its list (qms.dashboard_tiles)."""
     return user.has_perm("qms.view_contextissue")
+
+
+def can_edit_roles(user, account):
+    """Who manages accounts gives and takes roles, but not their own (the office would lock
+    itself out), and only IT (a superuser) an administrator's."""
+    return (
+        user.has_perm("auth.change_user")
+        and account.pk != user.pk
+        and (user.is_superuser or not account.is_superuser)
+    )
 
 
 def user_roles(user):

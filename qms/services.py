@@ -458,6 +458,34 @@ def account_unlock(*, account, user):
     return account
 
 
+# --- Accounts created and given roles in the portal (issue 16) ------------------------------
+
+
+@transaction.atomic
+def account_create(*, form, user):
+    """A local account from LocalAccountForm: its roles and unit too. The account's change
+    history records its creation and its roles (simple_history keeps `groups`)."""
+    from qms.models import StaffProfile
+
+    account = form.save()
+    account.groups.set(form.cleaned_data["roles"])
+    if form.cleaned_data.get("unit"):
+        StaffProfile.objects.create(user=account, unit=form.cleaned_data["unit"])
+    return account
+
+
+@transaction.atomic
+def account_set_roles(*, account, groups, user):
+    """Give `account` exactly the role groups `groups`. Nobody changes their own roles (the
+    office would lock itself out), and only IT (a superuser) an administrator's."""
+    from qms import roles
+
+    if not roles.can_edit_roles(user, account):
+        raise ValidationError(_("You cannot change the roles of this account."))
+    account.groups.set(groups)
+    return account
+
+
 # --- Quality objectives ---------------------------------------------------------------------
 
 

@@ -146,10 +146,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes checks each sign-in first, so a locked-out account is refused before its password.
+# Local accounts next; then the office's directory, which does nothing unless LDAP_SERVER_URI is
+# set (qms/directory.py).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "qms.directory.DirectoryBackend",
 ]
+# Signing in with the office's directory (Active Directory or OpenLDAP): see the README's
+# section for IT. Off while LDAP_SERVER_URI is empty.
+DIRECTORY = {
+    "SERVER_URI": env("LDAP_SERVER_URI"),
+    "START_TLS": env_bool("LDAP_START_TLS"),
+    "CA_FILE": env("LDAP_CA_FILE"),
+    "BIND_DN": env("LDAP_BIND_DN"),
+    "BIND_PASSWORD": env("LDAP_BIND_PASSWORD"),
+    "USER_SEARCH_BASE": env("LDAP_USER_SEARCH_BASE"),
+    "USER_FILTER": env("LDAP_USER_FILTER", "(uid=%(user)s)"),
+    "ENABLED_FILTER": env("LDAP_ENABLED_FILTER"),
+    "GROUP_SEARCH_BASE": env("LDAP_GROUP_SEARCH_BASE"),
+    "GROUP_TYPE": env("LDAP_GROUP_TYPE", "groupOfNames"),
+    "ROLE_GROUPS": env("LDAP_ROLE_GROUPS"),
+    "UNIT_ATTRIBUTE": env("LDAP_UNIT_ATTRIBUTE"),
+    "TIMEOUT": float(env("LDAP_TIMEOUT", "5")),
+}
+if DIRECTORY["SERVER_URI"] and not DIRECTORY["USER_SEARCH_BASE"]:
+    raise ImproperlyConfigured("LDAP_USER_SEARCH_BASE must be set with LDAP_SERVER_URI.")
 # Argon2 first: new and changed passwords use it; older hashes are upgraded at the next sign-in.
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -16,6 +16,7 @@ from audits import urls as audit_urls
 from certificates import urls as certificate_urls
 from surveys import urls as survey_urls
 
+from .forms.accounts import SignInForm
 from .views import (
     accounts,
     context,
@@ -171,6 +172,9 @@ account_patterns = [
     path("accounts/<int:pk>/deactivate/", accounts.account_deactivate, name="account_deactivate"),
     path("accounts/<int:pk>/reactivate/", accounts.account_reactivate, name="account_reactivate"),
     path("accounts/<int:pk>/unlock/", accounts.account_unlock, name="account_unlock"),
+    # Local accounts and roles given in the portal (issue 16).
+    path("accounts/new/", accounts.account_create, name="account_create"),
+    path("accounts/<int:pk>/roles/", accounts.account_roles, name="account_roles"),
 ]
 
 # The management review (9.3): prepared by the coordinator's office, approved by its chair.
@@ -220,7 +224,11 @@ urlpatterns = i18n_patterns(
     path("intranet/", include((certificate_urls.intranet_patterns, "certificates"))),
     path("intranet/audits/", include(audit_urls)),
     path("intranet/surveys/", include(survey_urls)),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=SignInForm),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/",

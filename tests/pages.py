@@ -18,9 +18,11 @@ quality objectives: `{objective[approved]}` (this year's first, approved) and
 `{objective[draft]}` (a draft for next year: the demo has none, so the first lookup writes one);
 `{this_year}` and `{next_year}`. The management review: `{review[draft]}` and
 `{review[approved]}`, `{review_input[draft]}` (the draft's first section) and
-`{review_action[open]}` (an open action of the approved review).
+`{review_action[open]}` (an open action of the approved review). An account by its user name:
+`{account[employee]}`.
 """
 
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from audits.models import (
@@ -356,6 +358,15 @@ PAGES = {
     "password-change-done": ("/accounts/password/done/", "employee", 200),
     "account-list": ("/intranet/accounts/", "coordinator", 200),
     "account-list-inactive": ("/intranet/accounts/?status=inactive", "coordinator", 200),
+    # Local accounts and roles given in the portal (issue 16): the list filtered by role and
+    # source, a new local account, the roles of the demo's employee
+    "account-list-filtered": (
+        "/intranet/accounts/?role=auditor&source=local",
+        "coordinator",
+        200,
+    ),
+    "account-create": ("/intranet/accounts/new/", "coordinator", 200),
+    "account-roles": ("/intranet/accounts/{account[employee]}/roles/", "coordinator", 200),
     # The survey's results: this year's (not published) as the coordinator, last year's
     # (published, with conclusions) as an auditor, and the coordinator's conclusions form
     "survey-results": ("/intranet/surveys/campaigns/{campaign[open]}/results/", "coordinator", 200),
@@ -647,6 +658,8 @@ RECORDS = {
             .pk
         )
     ),
+    # An account by its user name (issue 16).
+    "account": _ByKey(lambda username: User.objects.get(username=username).pk),
 }
 
 

@@ -1,6 +1,7 @@
 """Signing in and out, the lockout after failed sign-ins, passwords, sessions, and the staff
 accounts the ISO representative's office keeps (deactivated, never deleted)."""
 
+import html
 import importlib
 from datetime import timedelta
 
@@ -451,6 +452,238 @@ def test_lockout_page_and_accounts_with_a_locked_account_are_valid_html(
     assert reverse("intranet:account_unlock", args=[employee.pk]) in accounts.content.decode()
     files = []
     for name, response in {"locked-out": locked, "accounts-locked": accounts}.items():
+        files.append(tmp_path / f"{name}.html")
+        files[-1].write_bytes(response.content)
+
+    assert run_vnu(files) == []
+
+
+# Accounts created and given roles in the portal, and where each comes from (issue 16)
+
+NEW_ACCOUNT = {
+    "username": "mnowak",
+    "first_name": "Małgorzata",
+    "last_name": "Nowak-Żółkiewska",
+    "email": "m.nowak@example.org",
+    "password1": "zielony parasol nad ratuszem",
+    "password2": "zielony parasol nad ratuszem",
+}
+
+
+def role_names(user):
+    return sorted(user.groups.values_list("name", flat=True))
+
+
+def group(name):
+    return Group.objects.get(name=name)
+
+
+@pytest.fixture
+def it_admin(make_user):
+    return make_user("it", roles.IT_ADMIN)
+
+
+@pytest.mark.parametrize("manager", ["coordinator", "it_admin"])
+def test_a_local_account_is_created_with_its_roles_unit_and_password(request, client_as, manager):
+    unit = factories.org_unit(code="BOM", name="Biuro Obsługi Mieszkańców")
+    client = client_as(request.getfixturevalue(manager))
+
+    response = client.post(
+        reverse("intranet:account_create"),
+        {
+            **NEW_ACCOUNT,
+            "unit": unit.pk,
+            "roles": [group(roles.EMPLOYEE).pk, group(roles.PROCESS_OWNER).pk],
+        },
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("intranet:account_list")
+    account = User.objects.get(username="mnowak")
+    assert account.get_full_name() == "Małgorzata Nowak-Żółkiewska"
+    assert role_names(account) == [roles.EMPLOYEE, roles.PROCESS_OWNER]
+    assert account.staff_profile.unit == unit
+    assert not hasattr(account, "directory_account")
+    # In the change history: created, then given its roles, by whom.
+    rows = list(account.history.order_by("history_id"))
+    assert rows[0].history_type == "+"
+    assert {row.history_user.username for row in rows} == {
+        request.getfixturevalue(manager).username
+    }
+    assert sorted(g.group.name for g in rows[-1].groups.all()) == [
+        roles.EMPLOYEE,
+        roles.PROCESS_OWNER,
+    ]
+    # The person signs in with the first password.
+    assert sign_in(Client(), "mnowak", NEW_ACCOUNT["password1"]).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"password1": "short", "password2": "short"}, "password2"),
+        ({"password1": "mnowak-mnowak-1", "password2": "mnowak-mnowak-1"}, "password2"),
+        ({"password2": "another password entirely"}, "password2"),
+        ({"username": "COORDINATOR"}, "username"),
+        ({"username": "x" * 151}, "username"),
+        ({"username": "bad name!"}, "username"),
+        ({"email": "not an address"}, "email"),
+        ({"first_name": "x" * 151}, "first_name"),
+        ({"last_name": ""}, "last_name"),
+        ({"roles": ["999999"]}, "roles"),
+        ({"unit": "abc"}, "unit"),
+    ],
+)
+def test_a_local_account_form_refuses_bad_input_without_an_error_page(
+    client_as, coordinator, change, field
+):
+    response = client_as(coordinator).post(
+        reverse("intranet:account_create"), {**NEW_ACCOUNT, **change}
+    )
+
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert (
+        not User.objects.filter(username__in=["mnowak", change.get("username", "")])
+        .exclude(username="coordinator")
+        .exists()
+    )
+
+
+def test_a_local_account_sent_twice_is_created_once(client_as, coordinator):
+    client = client_as(coordinator)
+    token = client.get(reverse("intranet:account_create")).context["submission"]
+    data = {**NEW_ACCOUNT, "submission": token}
+
+    first = client.post(reverse("intranet:account_create"), data)
+    second = client.post(reverse("intranet:account_create"), data)
+
+    assert first.status_code == second.status_code == 302
+    assert User.objects.filter(username="mnowak").count() == 1
+
+
+def test_roles_are_given_and_taken_and_recorded(client_as, coordinator, employee):
+    response = client_as(coordinator).post(
+        reverse("intranet:account_roles", args=[employee.pk]),
+        {"roles": [group(roles.AUDITOR).pk]},
+    )
+
+    assert response.status_code == 302
+    assert role_names(employee) == [roles.AUDITOR]
+    last = employee.history.order_by("history_id").last()
+    assert last.history_user == coordinator
+    assert [g.group.name for g in last.groups.all()] == [roles.AUDITOR]
+    # The history page shows the change of roles to the office.
+    page = client_as(coordinator).get(
+        reverse("intranet:record_history", args=["user", employee.pk])
+    )
+    assert page.status_code == 200
+
+
+def test_nobody_changes_their_own_roles_nor_an_administrators(client_as, coordinator, make_user):
+    admin = make_user("root", is_superuser=True, is_staff=True)
+    client = client_as(coordinator)
+
+    for account in (coordinator, admin):
+        url = reverse("intranet:account_roles", args=[account.pk])
+        assert client.get(url).status_code == 403
+        assert client.post(url, {"roles": []}).status_code == 403
+    assert role_names(coordinator) == [roles.COORDINATOR]
+
+
+def test_the_directorys_roles_of_a_directory_account_are_changed_there(
+    client_as, coordinator, employee, settings
+):
+    from qms.models import DirectoryAccount
+
+    settings.DIRECTORY = {
+        **settings.DIRECTORY,
+        "ROLE_GROUPS": "employee=cn=pracownicy,dc=urzad,dc=test",
+    }
+    DirectoryAccount.objects.create(
+        user=employee, dn="uid=employee,dc=urzad,dc=test", synced_at=timezone.now()
+    )
+    client = client_as(coordinator)
+    url = reverse("intranet:account_roles", args=[employee.pk])
+
+    refused = client.post(url, {"roles": []})
+    given = client.post(url, {"roles": [group(roles.EMPLOYEE).pk, group(roles.SURVEY_CLERK).pk]})
+
+    assert refused.status_code == 200
+    assert "roles" in refused.context["form"].errors
+    assert given.status_code == 302
+    assert role_names(employee) == [roles.EMPLOYEE, roles.SURVEY_CLERK]
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ({"source": "directory"}, {"ldapuser"}),
+        ({"source": "local"}, {"coordinator", "employee"}),
+        ({"role": roles.EMPLOYEE}, {"employee", "ldapuser"}),
+        ({"role": roles.EMPLOYEE, "source": "local"}, {"employee"}),
+        ({"role": "nonsense", "source": "x" * 5000}, {"coordinator", "employee", "ldapuser"}),
+    ],
+)
+def test_accounts_filter_by_role_and_source(client_as, coordinator, employee, query, shown):
+    from qms.models import DirectoryAccount
+
+    ldap_user = factories.staff_user("ldapuser", role=roles.EMPLOYEE)
+    DirectoryAccount.objects.create(user=ldap_user, dn="uid=ldapuser", synced_at=timezone.now())
+
+    response = client_as(coordinator).get(reverse("intranet:account_list"), query)
+
+    assert {account.username for account in response.context["page_obj"]} == shown
+    page = response.content.decode()
+    if "ldapuser" in shown:
+        with translation.override("pl"):
+            assert gettext("office's directory") in html.unescape(page)
+
+
+@pytest.mark.parametrize("rows", [2, 30])
+def test_filtered_account_list_queries_do_not_grow_with_accounts(
+    client_as, coordinator, django_assert_max_num_queries, rows
+):
+    from qms.models import DirectoryAccount
+
+    for i in range(rows):
+        user = factories.staff_user(f"user{i:02d}", role=roles.EMPLOYEE)
+        if i % 2:
+            DirectoryAccount.objects.create(user=user, dn=f"uid={i}", synced_at=timezone.now())
+    client = client_as(coordinator)
+
+    # As the unfiltered list: session, user, permissions (2), count, accounts, groups, header.
+    with django_assert_max_num_queries(8):
+        response = client.get(
+            reverse("intranet:account_list"), {"role": roles.EMPLOYEE, "source": "directory"}
+        )
+    assert len(response.context["page_obj"]) == min(rows // 2, 25)
+
+
+def test_it_admin_manages_accounts_and_reads_no_quality_record(client_as, it_admin):
+    client = client_as(it_admin)
+
+    assert client.get(reverse("intranet:account_list")).status_code == 200
+    assert client.get(reverse("intranet:account_create")).status_code == 200
+    for name in ("intranet:process_list", "intranet:document_list", "intranet:objective_list"):
+        assert client.get(reverse(name)).status_code == 403
+    home = client.get(reverse("intranet:home")).content.decode()
+    assert f'href="{reverse("intranet:account_list")}"' in home
+
+
+# The Nu Html Checker runs on Java: not for the quick loop.
+@pytest.mark.slow
+def test_new_account_and_roles_forms_with_errors_are_valid_html(
+    client_as, coordinator, employee, tmp_path
+):
+    client = client_as(coordinator)
+    pages = {
+        "create-errors": client.post(reverse("intranet:account_create"), {"username": "x"}),
+        "roles": client.get(reverse("intranet:account_roles", args=[employee.pk])),
+    }
+    files = []
+    for name, response in pages.items():
+        assert response.status_code == 200
         files.append(tmp_path / f"{name}.html")
         files[-1].write_bytes(response.content)
 

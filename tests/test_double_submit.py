@@ -7,6 +7,7 @@ import threading
 import uuid
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -271,6 +272,19 @@ FORMS = {
             "due_on": due_in_a_month(),
         },
         CommentAction,
+    ),
+    # A local account made on the accounts page (issue 16).
+    "local account": (
+        "intranet:account_create",
+        None,
+        lambda o: {
+            "username": "mnowak",
+            "first_name": "Maria",
+            "last_name": "Nowak",
+            "password1": "zielony parasol nad ratuszem",
+            "password2": "zielony parasol nad ratuszem",
+        },
+        User,
     ),
 }
 

@@ -45,13 +45,14 @@ ROLES = (
     "coordinator",  # on no audit
     "survey_clerk",  # enters the survey's paper answers, and has no other role
     "management",  # top management: reads as staff do, and the survey's results; approves
+    "it_admin",  # IT: accounts and roles, and otherwise what an account without a role sees
 )
 
 ANYONE = frozenset(ROLES)
 SIGNED_IN = ANYONE - {"anonymous"}
 # Every role reads the processes, units and documents in force (qms.view_process); an account
 # without a role does not, nor does the survey's clerk, who has no other role.
-STAFF = SIGNED_IN - {"no_role", "survey_clerk"}
+STAFF = SIGNED_IN - {"no_role", "survey_clerk", "it_admin"}
 AUDITORS = frozenset({"auditor", "team_auditor", "outside_auditor"})
 OWNERS = frozenset({"owner", "other_owner"})
 # Read the quality records of the office (certificates, bodies, policy, representatives).
@@ -87,6 +88,8 @@ REVIEW_DRAFT_READERS = QUALITY_TEAM | {"management"}
 # Staff of the units a document concerns.
 STAFF_OF_CONCERNED_UNIT = frozenset({"employee"})
 NOBODY = frozenset()
+# Manage the staff accounts and their roles (issue 16): the office, and IT.
+ACCOUNT_MANAGERS = frozenset({"coordinator", "it_admin"})
 
 NOT_ALLOWED = "405"  # the view does not take this method
 
@@ -401,11 +404,14 @@ RULES = {
     ),
     "intranet:version_confirm_read": action(STAFF_OF_CONCERNED_UNIT, "version_in_force"),
     "intranet:version_readers": page(COORDINATOR_ONLY, "version_in_force"),
-    # Staff accounts: the office deactivates, reactivates and unlocks them (auth.change_user).
-    "intranet:account_list": page(COORDINATOR_ONLY),
-    "intranet:account_deactivate": action(COORDINATOR_ONLY, "account"),
-    "intranet:account_reactivate": action(COORDINATOR_ONLY, "account"),
-    "intranet:account_unlock": action(COORDINATOR_ONLY, "account"),
+    # Staff accounts: the office and IT deactivate, reactivate and unlock them
+    # (auth.change_user), create local accounts (auth.add_user) and give roles (issue 16).
+    "intranet:account_list": page(ACCOUNT_MANAGERS),
+    "intranet:account_deactivate": action(ACCOUNT_MANAGERS, "account"),
+    "intranet:account_reactivate": action(ACCOUNT_MANAGERS, "account"),
+    "intranet:account_unlock": action(ACCOUNT_MANAGERS, "account"),
+    "intranet:account_create": form(ACCOUNT_MANAGERS),
+    "intranet:account_roles": form(ACCOUNT_MANAGERS, "account"),
     # Internal audits: the programme and the audits.
     "audits:programme_list": page(AUDIT_READERS),
     "audits:programme_create": form(COORDINATOR_ONLY),
@@ -610,6 +616,7 @@ GROUPS = {
     "coordinator": roles.COORDINATOR,
     "survey_clerk": roles.SURVEY_CLERK,
     "management": roles.MANAGEMENT,
+    "it_admin": roles.IT_ADMIN,
 }
 
 

@@ -26,6 +26,7 @@ from .context import (
     IssueKind,
     ScopeExclusion,
 )
+from .directory import DirectoryAccount
 from .documents import (
     ContentState,
     Document,
@@ -94,6 +95,7 @@ __all__ = [
     "ContentState",
     "ContextIssue",
     "Direction",
+    "DirectoryAccount",
     "Document",
     "DocumentKind",
     "DocumentStatus",

@@ -1,8 +1,9 @@
 """The staff accounts, as the ISO representative's office keeps them: deactivated, never deleted.
 
-IT creates accounts and gives roles in the Django admin; the office sees who can sign in, switches
-an account off or on, and lifts a sign-in lockout (django-axes) for someone who forgot a password.
-The steps themselves are workflows in qms/services.py.
+The office (and IT, with the it_admin role) sees who can sign in and where each account comes from
+(the office's directory or the portal itself), creates local accounts, gives and takes roles,
+switches an account off or on, and lifts a sign-in lockout (django-axes) for someone who forgot a
+password. The steps themselves are workflows in qms/services.py.
 """
 
 from axes.helpers import get_cool_off, get_failure_limit
@@ -17,14 +18,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from qms import services
+from qms import roles, services
+from qms.forms.accounts import AccountRolesForm, LocalAccountForm
 from qms.roles import ROLE_LABELS
-from qms.shortcuts import paginate, workflow_step
+from qms.shortcuts import crumb, form_page, paginate, submitted, workflow_step
 
 User = get_user_model()
 
 # The filter of the list: ?status=active or ?status=inactive; anything else shows every account.
 STATUS_FILTERS = {"active": True, "inactive": False}
+# ?source=directory or ?source=local: where the account signs in with its password.
+SOURCE_FILTERS = {"directory": False, "local": True}
 
 
 def with_recent_failures(users):
@@ -52,23 +56,39 @@ def with_recent_failures(users):
 def account_list(request):
     status = request.GET.get("status", "")
     users = with_recent_failures(
-        User.objects.select_related("staff_profile__unit")
+        User.objects.select_related("staff_profile__unit", "directory_account")
         .prefetch_related("groups")
         .order_by("-is_active", "last_name", "first_name", "username")
     )
     if status in STATUS_FILTERS:
         users = users.filter(is_active=STATUS_FILTERS[status])
+    source = request.GET.get("source", "")
+    if source in SOURCE_FILTERS:
+        users = users.filter(directory_account__isnull=SOURCE_FILTERS[source])
+    role = request.GET.get("role", "")
+    if role in ROLE_LABELS:
+        users = users.filter(groups__name=role)
     page_obj = paginate(request, users)
     limit = get_failure_limit(request, None)
     for user in page_obj:
         user.is_locked_out = user.recent_failures >= limit
         user.role_labels = [ROLE_LABELS[g.name] for g in user.groups.all() if g.name in ROLE_LABELS]
+        user.from_directory = hasattr(user, "directory_account")
+        user.roles_editable = roles.can_edit_roles(request.user, user)
     return render(
         request,
         "qms/account_list.html",
         {
             "page_obj": page_obj,
             "status": status,
+            "source": source,
+            "source_choices": [
+                ("", _("Any source")),
+                ("directory", _("Office's directory")),
+                ("local", _("Local (password kept by the portal)")),
+            ],
+            "role": role,
+            "role_choices": [("", _("Any role")), *ROLE_LABELS.items()],
             "status_choices": [
                 ("", _("All accounts")),
                 ("active", _("Active")),
@@ -129,4 +149,50 @@ def account_unlock(request, pk):
         pk,
         services.account_unlock,
         _("The sign-in lockout of %(username)s is lifted: they can sign in again."),
+    )
+
+
+def _account_crumbs():
+    return [crumb(_("Staff accounts"), "intranet:account_list")]
+
+
+@permission_required("auth.add_user", raise_exception=True)
+def account_create(request):
+    """A local account: a user name, a name, roles, a unit and a first password."""
+    return form_page(
+        request,
+        LocalAccountForm(*submitted(request)),
+        title=_("New local account"),
+        intro=_(
+            "For someone the office's directory does not know, or a break-glass administrator. "
+            "Staff with a directory account need none: their first sign-in creates it."
+        ),
+        cancel="intranet:account_list",
+        save=lambda form: services.account_create(form=form, user=request.user),
+        done=lambda account: (
+            _("Account %(username)s is created.") % {"username": account.get_username()}
+        ),
+        success_url="intranet:account_list",
+        breadcrumbs=_account_crumbs(),
+    )
+
+
+@permission_required("auth.change_user", raise_exception=True)
+def account_roles(request, pk):
+    account = roles.require(
+        roles.can_edit_roles,
+        request.user,
+        get_object_or_404(User.objects.select_related("directory_account"), pk=pk),
+    )
+    return form_page(
+        request,
+        AccountRolesForm(*submitted(request), account=account),
+        title=_("Roles of %(username)s") % {"username": account.get_username()},
+        cancel="intranet:account_list",
+        save=lambda form: services.account_set_roles(
+            account=account, groups=form.cleaned_data["roles"], user=request.user
+        ),
+        done=_("The roles of %(username)s are saved.") % {"username": account.get_username()},
+        success_url="intranet:account_list",
+        breadcrumbs=_account_crumbs(),
     )
