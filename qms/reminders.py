@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from .filters import with_version_in_force
-from .models import Document, ObjectiveStatus, QualityObjective
+from .models import Document, QualityObjective
 from .roles import COORDINATOR
 
 
@@ -116,12 +116,9 @@ def due(on):
 def objectives_due(on):
     """Approved objectives past their deadline, not evaluated yet and not met, to the person
     responsible (an objective without data is not met either: its value is missing)."""
-    objectives = (
-        QualityObjective.objects.overdue(on).select_related("responsible").order_by("deadline")
-    )
-    for objective in objectives:
-        if objective.status(on) == ObjectiveStatus.MET:
-            continue
+    for objective in QualityObjective.objects.select_related("responsible").past_deadline_not_met(
+        on
+    ):
         deadline = _("deadline %(date)s") % {"date": long_date(objective.deadline)}
         yield Reminder(
             user=objective.responsible if objective.responsible.is_active else None,

@@ -471,6 +471,26 @@ def test_overdue_objectives_not_met_are_reminded_to_the_responsible(owner, manag
     }
 
 
+def test_the_responsibles_home_lists_their_objectives_past_deadline_and_not_met(
+    client_as, owner, management, measure, travel, django_assert_max_num_queries
+):
+    missed = objective_with(measure, [80], responsible=owner, deadline=datetime.date(YEAR, 6, 30))
+    met_measure = factories.process_measure(target=10)
+    met = objective_with(
+        met_measure, [12], target=10, responsible=owner, deadline=datetime.date(YEAR, 6, 30)
+    )
+    services.objectives_approve(year=YEAR, user=management)
+    travel(datetime.date(YEAR, 7, 1))
+    client = client_as(owner)
+    page = client.get(reverse("intranet:home")).content.decode()
+    assert 'id="objectives-overdue-heading"' in page
+    assert missed.get_absolute_url() in page
+    assert met.get_absolute_url() not in page
+    # Nobody else's home shows them, and it costs them no query.
+    other = client_as(management).get(reverse("intranet:home")).content.decode()
+    assert 'id="objectives-overdue-heading"' not in other
+
+
 # --- The demo ----------------------------------------------------------------------------------
 
 

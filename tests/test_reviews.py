@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from qms import roles, services
 from qms.models import (
@@ -314,11 +315,17 @@ def test_only_the_chair_approves(review, coordinator, management, make_user):
 def test_a_review_without_its_inputs_or_conclusions_is_not_approved(
     review, coordinator, management
 ):
-    with pytest.raises(ValidationError, match="inputs"):
+    from django.utils.translation import gettext as _
+
+    with pytest.raises(ValidationError) as refused:
         approve(review, management)
+    assert refused.value.messages == [_("Gather the review's inputs before it is approved.")]
     snapshot(review, coordinator)
-    with pytest.raises(ValidationError, match="conclusions"):
+    with pytest.raises(ValidationError) as refused:
         approve(review, management, conclusions="  ")
+    assert refused.value.messages == [
+        _("Write the conclusions on the quality management system before it is approved.")
+    ]
 
 
 def test_a_draft_is_archived_not_deleted(review, coordinator):
@@ -526,7 +533,9 @@ def test_the_forms_of_an_approved_review_send_back_with_the_reason(
         response = client.post(url, {"commentary": "x", "description": "x"})
         assert response.status_code == 302, url
     client.post(reverse("intranet:review_snapshot", args=[review.pk]))
-    assert "no longer a draft" in messages_of(client.get(review.get_absolute_url()))
+    assert gettext("The review is no longer a draft: its minutes can't be changed.") in (
+        messages_of(client.get(review.get_absolute_url()))
+    )
     item.refresh_from_db()
     assert item.commentary == ""
 

@@ -86,6 +86,16 @@ class QualityObjectiveQuerySet(ArchiveOnlyQuerySet):
         needs the values, tells which of them were not met)."""
         return self.approved().filter(deadline__lt=on, evaluated_on__isnull=True).with_progress()
 
+    def past_deadline_not_met(self, on):
+        """Of these, the approved objectives past their deadline, not evaluated yet and not met
+        (one without data is not met either: its value is missing), as a list: the status
+        needs the values. The daily reminders and the home of the person responsible."""
+        return [
+            objective
+            for objective in self.overdue(on).order_by("deadline", "pk")
+            if objective.status(on) != ObjectiveStatus.MET
+        ]
+
 
 class QualityObjective(QualityRecord):
     year = models.PositiveSmallIntegerField(

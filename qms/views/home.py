@@ -19,6 +19,7 @@ from qms.models import (
     Document,
     InterestedParty,
     Process,
+    QualityObjective,
     ReviewAction,
     today,
 )
@@ -87,7 +88,13 @@ def intranet_home(request):
             .union(InterestedParty.objects.review_due().order_by().values("pk"), all=True)
             .count()
         )
-    unit_id, review_actions_overdue = _unit_and_overdue_review_actions(user)
+    unit_id, review_actions_overdue, objectives_overdue = _unit_and_overdue_work(user)
+    if objectives_overdue:
+        # The objectives the user answers for, past their deadline and not met (the daily
+        # reminders' rule); met ones wait only for their evaluation.
+        context["objectives_overdue"] = QualityObjective.objects.filter(
+            responsible=user
+        ).past_deadline_not_met(today())
     if review_actions_overdue:
         # The actions of management reviews the user answers for, past their deadline.
         context["review_actions"] = work_list(
@@ -164,25 +171,38 @@ def _audit_work(user, *, owns_processes):
     return work
 
 
-def _unit_and_overdue_review_actions(user):
-    """The user's unit (None without a staff profile) and how many actions of management
-    reviews they answer for are past their deadline, in one query: the home asks one more
-    only of those who have such actions."""
-    overdue = (
-        ReviewAction.objects.overdue(today())
-        .filter(owner=OuterRef("pk"))
-        .order_by()
-        .values("owner")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+def _unit_and_overdue_work(user):
+    """The user's unit (None without a staff profile), how many actions of management reviews
+    they answer for are past their deadline, and how many approved objectives they are
+    responsible for are past theirs without an evaluation, in one query: the home asks one more
+    only of those who have such work."""
+
+    def count_of(queryset, field):
+        return (
+            queryset.filter(**{field: OuterRef("pk")})
+            .order_by()
+            .values(field)
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+
     row = (
         get_user_model()
         .objects.filter(pk=user.pk)
         .values("staff_profile__unit_id")
-        .annotate(review_actions=Subquery(overdue))
+        .annotate(
+            review_actions=Subquery(count_of(ReviewAction.objects.overdue(today()), "owner")),
+            objectives=Subquery(
+                count_of(
+                    QualityObjective.objects.approved().filter(
+                        deadline__lt=today(), evaluated_on__isnull=True
+                    ),
+                    "responsible",
+                )
+            ),
+        )
         .first()
     )
     if row is None:
-        return None, 0
-    return row["staff_profile__unit_id"], row["review_actions"] or 0
+        return None, 0, 0
+    return row["staff_profile__unit_id"], row["review_actions"] or 0, row["objectives"] or 0
