@@ -27,6 +27,7 @@ import logging
 import ldap
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
@@ -75,6 +76,19 @@ def role_groups():
             )
         mapping.setdefault(role, []).append(dn)
     return mapping
+
+
+def check_settings(app_configs=None, **kwargs):
+    """A system check: a mistyped directory setting stops `manage.py check` (and so `make serve`
+    and `migrate`) when the portal starts, rather than the first sign-in with an error page."""
+    if not enabled():
+        return []
+    try:
+        role_groups()
+        ldap_settings()
+    except ImproperlyConfigured as error:
+        return [checks.Error(str(error), id="qms.E101")]
+    return []
 
 
 def user_filter(only_enabled=True):

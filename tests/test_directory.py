@@ -329,6 +329,22 @@ def test_a_mistyped_role_mapping_is_a_configuration_error(settings, mapping):
         directory_module.role_groups()
 
 
+@pytest.mark.parametrize(
+    ("setting", "value", "said"),
+    [("ROLE_GROUPS", "chief=cn=x,dc=test", "LDAP_ROLE_GROUPS"), ("GROUP_TYPE", "x", "GROUP_TYPE")],
+)
+def test_a_mistyped_setting_stops_the_portal_at_its_start_not_at_a_sign_in(
+    settings, setting, value, said
+):
+    from django.core.management.base import SystemCheckError
+
+    settings.DIRECTORY = {**directory_settings("ldap://127.0.0.1:1"), setting: value}
+    with pytest.raises(SystemCheckError, match=said):
+        call_command("check")
+    settings.DIRECTORY = {**directory_settings("ldap://127.0.0.1:1"), "SERVER_URI": ""}
+    call_command("check")  # the directory off: nothing to check
+
+
 def test_role_mapping_takes_several_groups_a_role_and_new_lines(settings):
     settings.DIRECTORY = {
         **directory_settings("ldap://127.0.0.1:1"),
