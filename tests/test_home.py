@@ -68,9 +68,9 @@ SLICES_THAT_SAY_HOW_MANY = {
     ("qms/models/objectives.py", "_progress"): (
         "the same two values, read for one objective without the annotation"
     ),
-    ("qms/review_inputs.py", "first_rows"): (
+    ("qms/review_snapshot.py", "first_rows"): (
         "a management review's section lists its first rows and says how many more there were "
-        "(qms.review_inputs.table)"
+        "(qms.review_snapshot.table)"
     ),
     ("qms/management/commands/benchmark_pdf.py", "create_audits"): (
         "a benchmark's sample of clauses, shown to no one"

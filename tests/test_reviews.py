@@ -22,7 +22,7 @@ from qms.models import (
     ReviewStatus,
 )
 from qms.models.base import PROSE, RecordDeletionError
-from qms.review_inputs import gather
+from qms.review_snapshot import gather
 from tests import factories
 from tests.helpers import messages_of, pdf_text
 

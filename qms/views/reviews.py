@@ -30,7 +30,7 @@ from qms.models import (
 )
 from qms.models.reviews import default_period_start
 from qms.pdf import render_pdf
-from qms.review_inputs import labels, present
+from qms.review_snapshot import labels, present
 from qms.shortcuts import crumb, form_page, paginate, show_errors, submitted
 
 
