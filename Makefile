@@ -18,9 +18,10 @@ TEST_WORKERS ?= 2
 # Debian packages: what `make run` needs, and what `make test` needs on top of it. Each has a
 # shell test that passes when the package is there (`make system-packages has_chromium=false`,
 # run by a user other than root, shows what a machine without chromium is told).
-RUNTIME_PACKAGES := python3-venv gettext libpango-1.0-0 libpangoft2-1.0-0 $(LDAP_BUILD_PACKAGES)
-# pip compiles python-ldap (signing in with the office's directory) against these.
+# pip compiles python-ldap (signing in with the office's directory) against these (defined before
+# RUNTIME_PACKAGES: `:=` expands what is already defined).
 LDAP_BUILD_PACKAGES := gcc python3-dev libldap2-dev libsasl2-dev
+RUNTIME_PACKAGES := python3-venv gettext libpango-1.0-0 libpangoft2-1.0-0 $(LDAP_BUILD_PACKAGES)
 # The directory tests start Debian's slapd themselves (tests/ldap/server.py).
 TEST_PACKAGES := $(RUNTIME_PACKAGES) chromium default-jre-headless npm wrk slapd ldap-utils
 # `make bench` serves the portal and loads it with wrk.
