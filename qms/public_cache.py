@@ -19,15 +19,25 @@ and only a 200 that sets no cookie is stored: a signed-in user always gets a pag
 them (and `private, no-store`, from PrivateForStaffMiddleware). Every anonymous answer carries an
 ETag and Last-Modified, so a browser's or proxy's conditional GET is answered 304 without
 rendering, and `Cache-Control: public, max-age=60`: a shared proxy may keep it for a minute.
+
+The shared cache holds a page's parts (status, headers, bytes), not a pickled response, and each
+worker also keeps the pages it served last in its own memory (`_recent`). Both are safe for the
+same reason: the key names the revision, so an entry can never be stale, only unused. The
+revision query is the one cost every cached answer still pays, and it is what makes a change seen
+at once on every worker and server.
 """
 
 import datetime
 import functools
 import hashlib
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db import connection
+from django.dispatch import receiver
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.dateparse import parse_datetime
@@ -38,6 +48,10 @@ PROXY_SECONDS = 60
 # How long an entry stays in the cache: a new revision or day makes a new key anyway, and the
 # old entries expire (or are culled first when the cache is full).
 CACHE_SECONDS = 24 * 60 * 60
+# What a worker keeps in its own memory: at most this many pages, and this many bytes in all
+# (a certificate PDF is about 60 kB, a page about 20 kB).
+RECENT_PAGES = 64
+RECENT_BYTES = 8 * 1024 * 1024
 
 _registered = []
 
@@ -86,7 +100,7 @@ def page_key(request, values, day):
     digest = hashlib.sha256(
         repr((request.get_full_path(), day.isoformat(), values)).encode()
     ).hexdigest()
-    return f"public-page:{digest}"
+    return f"public-page-parts:{digest}"
 
 
 def _anonymous_and_plain(request):
@@ -117,6 +131,62 @@ def _public_headers(response, etag, modified):
     return response
 
 
+class _Recent:
+    """The pages this worker served last, by key, least recently used first out."""
+
+    def __init__(self):
+        self.pages = OrderedDict()
+        self.size = 0
+
+    def get(self, key):
+        parts = self.pages.get(key)
+        if parts is not None:
+            self.pages.move_to_end(key)
+        return parts
+
+    def put(self, key, parts):
+        if key in self.pages:
+            return
+        self.pages[key] = parts
+        self.size += len(parts[2])
+        while len(self.pages) > RECENT_PAGES or self.size > RECENT_BYTES:
+            _key, (_status, _headers, content) = self.pages.popitem(last=False)
+            self.size -= len(content)
+
+    def clear(self):
+        self.pages.clear()
+        self.size = 0
+
+
+_recent = _Recent()
+
+
+def forget():
+    """Empty this worker's memory of pages (what restarting the workers does)."""
+    _recent.clear()
+
+
+@receiver(setting_changed)
+def _forget_another_cache(setting, **kwargs):
+    # Pages kept for one cache must not outlive it (each test has a cache of its own).
+    if setting == "CACHES":
+        forget()
+
+
+def _parts(response):
+    """What is kept of a response: enough to make it again, and nothing pickled."""
+    return (response.status_code, tuple(response.headers.items()), response.content)
+
+
+def _cached_parts(key):
+    parts = _recent.get(key)
+    if parts is None:
+        parts = cache.get(key)
+        if parts is not None:
+            _recent.put(key, parts)
+    return parts
+
+
 def public_cached(view):
     """Serve the view's answer from the cache for anonymous visitors (see the module's text)."""
 
@@ -134,14 +204,19 @@ def public_cached(view):
         )
         if not_modified is not None:
             return _public_headers(not_modified, etag, modified)
-        response = cache.get(key)
-        if response is None:
+        parts = _cached_parts(key)
+        if parts is None:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             if not _storable(response):
                 return response
-            cache.set(key, response, CACHE_SECONDS)
+            parts = _parts(response)
+            cache.set(key, parts, CACHE_SECONDS)
+            _recent.put(key, parts)
+            return _public_headers(response, etag, modified)
+        status, headers, content = parts
+        response = HttpResponse(content, status=status, headers=dict(headers))
         return _public_headers(response, etag, modified)
 
     return cached_view

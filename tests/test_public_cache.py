@@ -67,6 +67,42 @@ def test_the_pdf_rendered_once_is_served_from_the_cache(
     assert again["Content-Disposition"] == first["Content-Disposition"]
 
 
+def test_the_shared_cache_holds_the_page_s_parts_and_each_worker_its_own_copy(
+    client, public_records, django_assert_num_queries
+):
+    """What another worker finds in the shared cache is plain parts (no pickled response); a
+    worker that served a page answers it again from its own memory, even when the shared cache
+    has lost it, because the key names the revision."""
+    first = client.get("/")
+    (key,) = list(public_cache._recent.pages)
+    status, headers, content = cache.get(key)
+    assert (status, content) == (200, first.content)
+    assert dict(headers)["Content-Type"] == "text/html; charset=utf-8"
+    cache.clear()
+    with django_assert_num_queries(1):
+        again = client.get("/")
+    assert again.content == first.content
+    public_cache.forget()
+    cache.set(key, (200, (("Content-Type", "text/html; charset=utf-8"),), b"from the cache"))
+    with django_assert_num_queries(1):
+        assert client.get("/").content == b"from the cache"
+
+
+def test_a_worker_keeps_a_bounded_number_of_pages_and_bytes(monkeypatch):
+    recent = public_cache._Recent()
+    monkeypatch.setattr(public_cache, "RECENT_PAGES", 3)
+    monkeypatch.setattr(public_cache, "RECENT_BYTES", 100)
+    for number in range(5):
+        recent.put(f"page-{number}", (200, (), b"x" * 10))
+    assert list(recent.pages) == ["page-2", "page-3", "page-4"]
+    recent.get("page-2")  # used again: the last to go
+    recent.put("big", (200, (), b"x" * 85))
+    assert list(recent.pages) == ["page-2", "big"]
+    assert recent.size == 95
+    recent.put("too big", (200, (), b"x" * 101))
+    assert "too big" not in recent.pages and recent.size <= 100
+
+
 CHANGES = {
     "representative": lambda records: _save(records[1], phone="(32) 999 99 99"),
     "organisation": lambda records: factories.organisation(name="Urząd Miasta Próbnego"),
@@ -210,11 +246,14 @@ def test_a_page_changed_without_a_new_revision_would_be_served_as_it_was(
 ):
     """What the revision relies on: a change through save() (every form and service) moves
     `updated_at`; a bulk update() bypasses it, and the cache keeps showing the page as it was.
-    The portal makes no such update of a public record (grep: `.update(` on them)."""
+    The portal makes no such update of a public record (grep: `.update(` on them); after one
+    made by hand, the cache is cleared and the workers restarted (each keeps pages too)."""
     client.get("/")
     Representative.objects.update(phone="(32) 555 55 55")
     assert "(32) 555 55 55" not in client.get("/").content.decode()
     cache.clear()
+    assert "(32) 555 55 55" not in client.get("/").content.decode()
+    public_cache.forget()
     assert "(32) 555 55 55" in client.get("/").content.decode()
 
 
