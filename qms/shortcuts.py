@@ -19,8 +19,13 @@ from qms.models.submissions import AlreadySubmitted, FormSubmission
 PER_PAGE = 50
 
 
-def paginate(request, queryset, per_page=PER_PAGE):
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+def paginate(request, queryset, per_page=PER_PAGE, param="page"):
+    """One page of `queryset`, its number read from `param` of the query string. A page that
+    shows several lists gives each its own `param`; includes/pagination.html keeps the others'
+    page numbers in its links."""
+    page = Paginator(queryset, per_page).get_page(request.GET.get(param))
+    page.param = param
+    return page
 
 
 class CountingPaginator(Paginator):

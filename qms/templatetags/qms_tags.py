@@ -48,3 +48,12 @@ def points(difference):
 def mean(number):
     """A mean score on the 1-5 scale, to two decimals in the active language; "—" for None."""
     return "—" if number is None else floatformat(number, 2)
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, page, number):
+    """The query string of the current address with `page` (a paginate() page) turned to page
+    `number`: the filters and the other lists' pages stay as they are."""
+    query = context["request"].GET.copy()
+    query[getattr(page, "param", "page")] = number
+    return f"?{query.urlencode()}"
