@@ -1,6 +1,6 @@
 """Time every intranet list with N times the demo's records (qms/scale.py).
 
-    python manage.py benchmark_scale [--factor 100] [--runs 20] [--as-is]
+    python manage.py benchmark_scale [--factor 100] [--runs 20] [--as-is] [--only /intranet/x/]
 
 Inside one transaction that is rolled back at the end, it loads the demo (what is missing of it)
 and makes the database hold `--factor` times it (manage.py generate_scale_data), then opens each
@@ -93,8 +93,12 @@ class Command(BaseCommand):
             action="store_true",
             help="Measure the database as it is (holding the demo and its copies already).",
         )
+        parser.add_argument(
+            "--only", default="", help="Measure only the pages whose address contains this."
+        )
 
-    def handle(self, *args, factor, runs, as_is=False, **options):
+    def handle(self, *args, factor, runs, as_is=False, only="", **options):
+        self.only = only
         self.stdout.write(f"Database: {connection.vendor} ({connection.settings_dict['NAME']}).")
         if as_is:
             copies = scale.present_copies()
@@ -183,6 +187,8 @@ class Command(BaseCommand):
         try:
             for username, name, query in PAGES:
                 path = reverse(name) + (f"?{query}" if query else "")
+                if self.only not in path:
+                    continue
                 median, high, counter = timed(client_for(username), path, 200)
                 if high > BAR_MS:
                     slow.append(path)
