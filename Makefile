@@ -23,7 +23,9 @@ TEST_WORKERS ?= 2
 LDAP_BUILD_PACKAGES := gcc python3-dev libldap2-dev libsasl2-dev
 RUNTIME_PACKAGES := python3-venv gettext libpango-1.0-0 libpangoft2-1.0-0 $(LDAP_BUILD_PACKAGES)
 # The directory tests start Debian's slapd themselves (tests/ldap/server.py).
-TEST_PACKAGES := $(RUNTIME_PACKAGES) chromium default-jre-headless npm wrk slapd ldap-utils
+# tests/test_nginx.py runs deploy/nginx.conf (with a self-signed certificate) in front of gunicorn.
+TEST_PACKAGES := $(RUNTIME_PACKAGES) chromium default-jre-headless npm wrk slapd ldap-utils \
+	nginx-light openssl
 # `make bench` serves the portal and loads it with wrk.
 BENCH_PACKAGES := $(RUNTIME_PACKAGES) wrk
 
@@ -42,6 +44,8 @@ has_libldap2-dev = $(call dpkg_installed,libldap2-dev)
 has_libsasl2-dev = $(call dpkg_installed,libsasl2-dev)
 has_slapd = test -x /usr/sbin/slapd
 has_ldap-utils = command -v ldapsearch >/dev/null
+has_nginx-light = command -v nginx >/dev/null || test -x /usr/sbin/nginx
+has_openssl = command -v openssl >/dev/null
 
 # $(call require,packages): nothing when all are there; otherwise root installs the missing ones
 # (nothing prompts) and anyone else is stopped with the command that installs them.

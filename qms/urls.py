@@ -246,6 +246,8 @@ urlpatterns = i18n_patterns(
 # Browsers ask for /favicon.ico at the root, in no language.
 urlpatterns += [
     path("favicon.ico", organisation.favicon, name="favicon"),
-    # For load balancers and monitoring, in no language and outside the HTTPS redirect.
+    # For load balancers and monitoring, in no language and outside the HTTPS redirect
+    # (answered by qms.views.health.answer_probes before the URLs are resolved; named here for
+    # reverse()).
     path("healthz", health.healthz, name="healthz"),
 ]

@@ -36,6 +36,15 @@ def test_the_probe_is_exempt_from_the_https_redirect_that_every_page_gets(client
     assert client.get("/healthz").status_code == 200
 
 
+@pytest.mark.django_db
+def test_the_probe_answers_a_load_balancer_that_asks_by_the_server_s_address(client, settings):
+    settings.ALLOWED_HOSTS = ["jakosc.um.example.pl"]
+    assert client.get("/", HTTP_HOST="10.0.0.11:8000").status_code == 400
+    response = client.get("/healthz", HTTP_HOST="10.0.0.11:8000")
+    assert (response.status_code, response.content) == (200, b"ok\n")
+    assert client.post("/healthz", HTTP_HOST="10.0.0.11:8000").status_code == 405
+
+
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_gunicorn_with_the_repositorys_settings_answers_the_probe():
