@@ -10,8 +10,9 @@ finds "audytu wewnętrznego" though no text holds "wewnętrznym"). Words with di
 numbers: "PR-0", "14") match as prefixes.
 
 Matching (`matching`): every word of the query matches a stored word. PostgreSQL: a tsquery over
-the GIN indexes of migrations 0004 and 0013 (kept without statistics by 0014, so that the planner
-always takes them: reading the table would run to_tsvector over every document's words); SQLite:
+the GIN indexes of migrations 0004 and 0013, kept without statistics by 0014 and built on
+qms_words, to_tsvector priced for what it costs, by 0025, so that the planner always takes them
+(reading the table would run to_tsvector over every row's words); SQLite:
 the same terms matched as whole words in the stored text, without an index (several times slower;
 see `manage.py benchmark_search`).
 
@@ -341,7 +342,8 @@ def _beginnings_of_forms(lemma):
 
 class TextMatches(Func):
     """PostgreSQL: `field`'s words match a tsquery, in the form the GIN indexes are built on:
-    to_tsvector('qms_unaccent', field)."""
+    qms_words(field), which is to_tsvector('qms_unaccent', field) priced for the planner (qms
+    migration 0025)."""
 
     output_field = BooleanField()
 
@@ -352,8 +354,7 @@ class TextMatches(Func):
     def as_sql(self, compiler, connection, **extra_context):
         column, params = compiler.compile(self.get_source_expressions()[0])
         return (
-            f"to_tsvector('qms_unaccent'::regconfig, {column}) "
-            "@@ to_tsquery('qms_unaccent'::regconfig, %s)",
+            f"qms_words({column}) @@ to_tsquery('qms_unaccent'::regconfig, %s)",
             (*params, self.tsquery),
         )
 

@@ -66,9 +66,8 @@ def find_documents(user, query):
 
 
 def find_processes(user, query):
-    return search(Process.objects.visible_to(user).select_related("owner"), query).order_by(
-        "-is_active", "code"
-    )
+    processes = Process.objects.visible_to(user).select_related("owner").defer("search_text")
+    return search(processes, query).order_by("-is_active", "code")
 
 
 GROUPS = [
