@@ -68,7 +68,7 @@ class ProcessAdmin(NoDeleteAdmin):
 
 
 class VersionInline(admin.TabularInline):
-    """Versions are read here; they change only through the workflow (qms/services.py)."""
+    """Versions are read here; they change only through the workflow (qms/services/documents.py)."""
 
     model = DocumentVersion
     extra = 0

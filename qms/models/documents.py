@@ -3,8 +3,8 @@
 A document is an identity (code, title, kind, process, unit); its versions carry the files. A
 version goes draft -> in review -> in force -> superseded (or withdrawn); one approved to come into
 force on a later date is scheduled until that day, while the edition before it stays in force. The
-workflows that move versions live in qms/services.py; the database guarantees at most one version
-in force, one scheduled and one draft in work per document.
+workflows that move versions live in qms/services/documents.py; the database guarantees at most
+one version in force, one scheduled and one draft in work per document.
 """
 
 import datetime

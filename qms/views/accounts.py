@@ -3,7 +3,7 @@
 The office (and IT, with the it_admin role) sees who can sign in and where each account comes from
 (the office's directory or the portal itself), creates local accounts, gives and takes roles,
 switches an account off or on, and lifts a sign-in lockout (django-axes) for someone who forgot a
-password. The steps themselves are workflows in qms/services.py.
+password. The steps themselves are workflows in qms/services/accounts.py.
 """
 
 from axes.helpers import get_cool_off, get_failure_limit
