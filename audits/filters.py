@@ -1,17 +1,20 @@
-"""The filters of the audits' lists (django-filter): the audits, the corrective-action register.
+"""The filters of the audits' lists (django-filter): the audits, the corrective-action register,
+the coverage of the certification cycle.
 
 The register's queryset lives here too: its page and its PDF share it; and so does what waits
-for a user, which the intranet home lists and these filters find in full.
+for a user, which the intranet home lists and these filters find in full, and the one rule of a
+process's coverage, which the coverage's summary counts and its filter both read.
 """
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db import models
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from qms import roles
 from qms.forms.fields import LongSelect
-from qms.models import Process
+from qms.models import Process, ProcessKind
 
 from .models import (
     NONCONFORMITIES,
@@ -245,3 +248,60 @@ class FindingFilter(django_filters.FilterSet):
 
     def filter_open(self, queryset, name, value):
         return queryset.open_nonconformities() if value else queryset
+
+
+# The coverage of the certification cycle (ISO 9001 9.2: every process audited at least once).
+
+
+class Coverage(models.TextChoices):
+    AUDITED = "audited", _("audited in the cycle")
+    PLANNED = "planned", _("only planned so far")
+    MISSING = "missing", _("not audited in the cycle")
+
+
+def with_coverage(processes, years):
+    """`processes`, each with its `coverage` over the cycle of `years`: audited once an audit of
+    it has taken place (under way or later), planned when its audits are only planned, missing
+    when none is even planned. In the database, so that the grid is filtered, counted and paged
+    by it: each state reads the cycle's audited processes once (a hashed subplan); Exists, run
+    for each process, cost 200 ms over 1,600 processes at 100 times the demo."""
+    links = Audit.processes.through.objects.filter(audit__programme__year__in=years)
+    audited = links.exclude(audit__status=AuditStatus.PLANNED)
+    return processes.annotate(
+        coverage=Case(
+            When(pk__in=audited.values("process_id"), then=Value(Coverage.AUDITED)),
+            When(pk__in=links.values("process_id"), then=Value(Coverage.PLANNED)),
+            default=Value(Coverage.MISSING),
+            output_field=models.CharField(),
+        )
+    )
+
+
+class CoverageFilter(django_filters.FilterSet):
+    """The coverage grid's filters, on `with_coverage(...)`: the state over the cycle, the kind,
+    and words of the code or the name (a copy's prefix, "D003-", picks a district)."""
+
+    state = django_filters.ChoiceFilter(
+        label=_("In the cycle"),
+        field_name="coverage",
+        choices=Coverage.choices,
+        empty_label=_("all states"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=ProcessKind.choices, empty_label=_("all kinds")
+    )
+    q = django_filters.CharFilter(
+        label=_("Code or name"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+        method="filter_words",
+    )
+
+    class Meta:
+        model = Process
+        fields = ["state", "kind", "q"]
+
+    def filter_words(self, queryset, name, value):
+        for word in value.split():
+            queryset = queryset.filter(Q(code__icontains=word) | Q(name__icontains=word))
+        return queryset
