@@ -1,17 +1,19 @@
-"""The filters of the audits' lists (django-filter): the audits, the corrective-action register.
+"""The filters of the audits' lists (django-filter): the audits, the corrective-action register,
+the coverage of the certification cycle.
 
 The register's queryset lives here too: its page and its PDF share it; and so does what waits
-for a user, which the intranet home lists and these filters find in full.
+for a user, which the intranet home lists and these filters find in full, and the one rule of a
+process's coverage, which the coverage's summary counts and its filter both read.
 """
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db import models
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from qms import roles
-from qms.forms.fields import LongSelect
-from qms.models import Process
+from qms.models import Process, ProcessKind
 
 from .models import (
     NONCONFORMITIES,
@@ -52,15 +54,43 @@ def actions_to_verify(user):
 
 
 def register_queryset():
-    """Every corrective action with what a row of the register shows, by audit and finding."""
-    return CorrectiveAction.objects.select_related(
-        "finding__audit__programme", "finding__process", "responsible"
-    ).order_by(
-        "-finding__audit__programme__year",
-        "-finding__audit__sequence",
-        "finding__number",
-        "pk",
+    """Every corrective action with what a row of the register (page and PDF) shows, by audit
+    and finding. Only those columns: the rows' texts for search and the audits' and findings'
+    long fields made each joined row 5 kB, 47 ms to sort 1,300 actions at 100 times the demo."""
+    return (
+        CorrectiveAction.objects.select_related("finding__audit", "finding__process", "responsible")
+        .only(
+            "action",
+            "status",
+            "due_on",
+            "verified_on",
+            "finding__number",
+            "finding__kind",
+            "finding__audit__number",
+            "finding__process__code",
+            "finding__process__name",
+            "responsible__username",
+            "responsible__first_name",
+            "responsible__last_name",
+        )
+        .order_by(
+            "-finding__audit__programme__year",
+            "-finding__audit__sequence",
+            "finding__number",
+            "pk",
+        )
     )
+
+
+def code_or_name(words, prefix=""):
+    """Processes (through `prefix`, e.g. "finding__process__") whose code or name holds each of
+    `words`: what a list's filter by process reads, instead of a select of 1,600 processes."""
+    condition = Q()
+    for word in words.split():
+        condition &= Q(**{f"{prefix}code__icontains": word}) | Q(
+            **{f"{prefix}name__icontains": word}
+        )
+    return condition
 
 
 def programme_years():
@@ -92,12 +122,12 @@ class ActionFilter(django_filters.FilterSet):
         method="filter_mine",
         empty_label=_("all, not only mine"),
     )
-    process = django_filters.ModelChoiceFilter(
+    process = django_filters.CharFilter(
         label=_("Process"),
-        field_name="finding__process",
-        queryset=Process.objects.only("code", "name").order_by("code"),
-        empty_label=_("all processes"),
-        widget=LongSelect,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+        help_text=_("Words of its code or name."),
+        method="filter_process",
     )
     year = django_filters.ChoiceFilter(
         label=_("Year of the audit"),
@@ -137,6 +167,9 @@ class ActionFilter(django_filters.FilterSet):
             return queryset.filter(pk__in=actions_to_verify(user).values("pk"))
         return queryset
 
+    def filter_process(self, queryset, name, value):
+        return queryset.filter(code_or_name(value, prefix="finding__process__"))
+
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue() if value else queryset
 
@@ -153,8 +186,6 @@ class ActionFilter(django_filters.FilterSet):
                 described.append(str(field.label))
             elif name in ("status", "mine"):
                 described.append(f"{field.label}: {dict(field.choices)[value]}")
-            elif name == "process":
-                described.append(f"{field.label}: {value.code} {value.name}")
             else:
                 described.append(f"{field.label}: {value}")
         return described
@@ -245,3 +276,58 @@ class FindingFilter(django_filters.FilterSet):
 
     def filter_open(self, queryset, name, value):
         return queryset.open_nonconformities() if value else queryset
+
+
+# The coverage of the certification cycle (ISO 9001 9.2: every process audited at least once).
+
+
+class Coverage(models.TextChoices):
+    AUDITED = "audited", _("audited in the cycle")
+    PLANNED = "planned", _("only planned so far")
+    MISSING = "missing", _("not audited in the cycle")
+
+
+def with_coverage(processes, years):
+    """`processes`, each with its `coverage` over the cycle of `years`: audited once an audit of
+    it has taken place (under way or later), planned when its audits are only planned, missing
+    when none is even planned. In the database, so that the grid is filtered, counted and paged
+    by it: each state reads the cycle's audited processes once (a hashed subplan); Exists, run
+    for each process, cost 200 ms over 1,600 processes at 100 times the demo."""
+    links = Audit.processes.through.objects.filter(audit__programme__year__in=years)
+    audited = links.exclude(audit__status=AuditStatus.PLANNED)
+    return processes.annotate(
+        coverage=Case(
+            When(pk__in=audited.values("process_id"), then=Value(Coverage.AUDITED)),
+            When(pk__in=links.values("process_id"), then=Value(Coverage.PLANNED)),
+            default=Value(Coverage.MISSING),
+            output_field=models.CharField(),
+        )
+    )
+
+
+class CoverageFilter(django_filters.FilterSet):
+    """The coverage grid's filters, on `with_coverage(...)`: the state over the cycle, the kind,
+    and words of the code or the name (a copy's prefix, "D003-", picks a district)."""
+
+    state = django_filters.ChoiceFilter(
+        label=_("In the cycle"),
+        field_name="coverage",
+        choices=Coverage.choices,
+        empty_label=_("all states"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=ProcessKind.choices, empty_label=_("all kinds")
+    )
+    q = django_filters.CharFilter(
+        label=_("Code or name"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+        method="filter_words",
+    )
+
+    class Meta:
+        model = Process
+        fields = ["state", "kind", "q"]
+
+    def filter_words(self, queryset, name, value):
+        return queryset.filter(code_or_name(value))

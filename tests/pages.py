@@ -312,6 +312,18 @@ PAGES = {
         200,
     ),
     "coverage": ("/intranet/audits/programmes/coverage/", "coordinator", 200),
+    # Filtered to the processes not audited, and with a cycle and a state out of range (the
+    # form's errors shown, the grid as by default)
+    "coverage-missing": (
+        "/intranet/audits/programmes/coverage/?state=missing&q=P-",
+        "coordinator",
+        200,
+    ),
+    "coverage-careless": (
+        "/intranet/audits/programmes/coverage/?until=99999&state=nonsense&page=abc",
+        "coordinator",
+        200,
+    ),
     "audit-list": ("/intranet/audits/", "coordinator", 200),
     "audit-list-employee": ("/intranet/audits/", "employee", 200),
     "audit-create": ("/intranet/audits/new/", "coordinator", 200),
@@ -351,6 +363,11 @@ PAGES = {
     ),
     "action-verify": ("/intranet/audits/actions/{action[implemented]}/verify/", "auditor", 200),
     "action-register": ("/intranet/audits/actions/", "coordinator", 200),
+    "action-register-filtered": (
+        "/intranet/audits/actions/?process=P-0&status=nonsense&page=99999",
+        "coordinator",
+        200,
+    ),
     "intranet-home-auditor": ("/intranet/", "auditor", 200),
     # Signing in and the staff accounts: the password change of any member of staff, and the
     # accounts the ISO representative's office keeps

@@ -25,6 +25,7 @@ from audits.models import (
     FindingKind,
 )
 from qms import roles
+from qms.models import ProcessKind
 from tests import factories
 from tests.helpers import messages_of, pdf_pages, url_for
 
@@ -215,11 +216,13 @@ def test_coverage_shows_who_was_audited_when_and_flags_processes_never_audited(
     assert [a["number"] for a in rows[audited]["cells"][2]["audits"]] == ["AW/2026/01"]
     assert rows[planned.pk]["state"] == "planned"
     assert rows[forgotten.pk]["state"] == "missing"
-    assert response.context["missing"] == [forgotten]
+    assert response.context["counts"] == {"audited": 1, "planned": 1, "missing": 1}
     html = response.content.decode()
-    # In words and in colour: the summary names the process, its row is marked.
+    # In words and in colour: the summary leads to the processes missing, their rows are marked.
     assert "coverage-row--missing" in html
-    assert "P-09 Zamówienia publiczne" in html
+    assert f'<a href="{forgotten.get_absolute_url()}">P-09</a> Zamówienia publiczne' in html
+    assert "?until=2026&amp;state=missing" in html
+    assert "?until=2026&amp;state=planned" in html
     assert reverse("audits:audit_detail", args=[records["open"]]) in html
 
 
@@ -228,6 +231,98 @@ def test_coverage_defaults_to_the_cycle_ending_this_year(client_as, owner, recor
     response = client_as(owner).get(reverse("audits:programme_coverage"), {"until": "nonsense"})
     assert response.status_code == 200
     assert response.context["years"] == [year - 2, year - 1, year]
+
+
+@pytest.fixture
+def cycle(auditor):
+    """Six processes in the cycle 2024–2026: two audited (one of them a support process), two
+    only planned, two with no audit in the cycle (one archived, which the grid leaves out)."""
+    factories.organisation()
+    kinds = {"P-02": ProcessKind.SUPPORT}
+    processes = {
+        code: factories.process(code=code, name=name, kind=kinds.get(code, ProcessKind.CORE))
+        for code, name in [
+            ("P-01", "Obsługa mieszkańców"),
+            ("P-02", "Zarządzanie kadrami"),
+            ("P-03", "Zamówienia publiczne"),
+            ("P-04", "Gospodarka odpadami"),
+            ("P-05", "Ewidencja ludności"),
+        ]
+    }
+    factories.process(code="P-06", name="Archiwalny", is_active=False)
+    bulk_audits(
+        1,
+        programme=factories.programme(year=2024),
+        lead=auditor,
+        processes=[processes["P-01"], processes["P-02"]],
+    )
+    bulk_audits(
+        1,
+        programme=factories.programme(year=2026),
+        lead=auditor,
+        processes=[processes["P-02"], processes["P-03"], processes["P-04"]],
+        status=AuditStatus.PLANNED,
+    )
+    return processes
+
+
+@pytest.mark.parametrize(
+    ("query", "codes"),
+    [
+        ({}, ["P-01", "P-02", "P-03", "P-04", "P-05"]),
+        ({"state": "audited"}, ["P-01", "P-02"]),
+        ({"state": "planned"}, ["P-03", "P-04"]),
+        ({"state": "missing"}, ["P-05"]),
+        ({"kind": "support"}, ["P-02"]),
+        ({"q": "zamówienia"}, ["P-03"]),
+        ({"q": "p-0 odpad"}, ["P-04"]),
+        ({"state": "planned", "q": "odpad"}, ["P-04"]),
+    ],
+)
+def test_coverage_filters_the_grid_and_counts_every_process(
+    client_as, coordinator, cycle, query, codes
+):
+    response = client_as(coordinator).get(
+        reverse("audits:programme_coverage"), {"until": 2026, **query}
+    )
+    assert [row["process"].code for row in response.context["rows"]] == codes
+    # The summary is the cycle's, whatever the grid shows.
+    assert response.context["counts"] == {"audited": 2, "planned": 2, "missing": 1}
+    assert response.context["total"] == 5
+
+
+def test_coverage_pages_the_processes(client_as, coordinator, cycle):
+    for n in range(60):
+        factories.process(code=f"Q-{n:02d}")
+    client = client_as(coordinator)
+    first = client.get(reverse("audits:programme_coverage"), {"until": 2026})
+    assert len(first.context["rows"]) == 50
+    assert first.context["counts"]["missing"] == 61
+    html = first.content.decode()
+    assert gettext("Page %(n)s of %(total)s") % {"n": 1, "total": 2} in html
+    assert "?until=2026&amp;page=2" in html
+    second = client.get(reverse("audits:programme_coverage"), {"until": 2026, "page": 2})
+    assert len(second.context["rows"]) == 15
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"page": "abc"},
+        {"page": "99999"},
+        {"page": "-1"},
+        {"until": "99999"},
+        {"until": "1"},
+        {"state": "unknown"},
+        {"kind": "unknown"},
+        {"q": "x" * 5000},
+        {"state": ["missing", "audited"]},
+    ],
+)
+def test_coverage_answers_careless_queries_with_a_page(client_as, coordinator, cycle, query):
+    response = client_as(coordinator).get(reverse("audits:programme_coverage"), query)
+    assert response.status_code == 200
+    assert response.context["total"] == 5
 
 
 # Audits: the plan and its form
@@ -566,10 +661,17 @@ def test_coverage_queries_do_not_grow_with_processes(
     for year in (2024, 2025, 2026):
         bulk_audits(3, programme=factories.programme(year=year), lead=auditor, processes=processes)
     client = client_as(owner)
-    # session, user, permissions (2), organisation, the processes, the audits of the cycle
-    with django_assert_num_queries(7):
+    # session, user, permissions (2), organisation, the summary's counts, the processes found
+    # and a page of them, the page's audits of the cycle
+    with django_assert_num_queries(9):
         response = client.get(reverse("audits:programme_coverage"), {"until": YEAR})
-    assert len(response.context["rows"]) == rows
+    assert len(response.context["rows"]) == min(rows, 50)
+    with django_assert_num_queries(9):
+        response = client.get(
+            reverse("audits:programme_coverage"), {"until": YEAR, "state": "audited", "page": 2}
+        )
+    # Page 2 of 100 processes, or the last page (the only one) of 10.
+    assert len(response.context["rows"]) == min(rows, 50)
 
 
 def audit_with(records, *, questions, findings, actions_each=2):
