@@ -1051,7 +1051,7 @@ def test_reviews_page_lists_documents_past_review_and_my_approvals(
     assert [v.pk for v in response.context["waiting"]] == [records["in_review"]]
     # The author has nothing waiting for their approval.
     response = client_as(owner).get(reverse("intranet:document_reviews"))
-    assert response.context["waiting"] == [] and not response.context["may_approve"]
+    assert list(response.context["waiting"]) == [] and not response.context["may_approve"]
 
 
 def test_register_flags_documents_past_review(client_as, employee, overdue):
@@ -1204,15 +1204,60 @@ def test_document_detail_queries_do_not_grow_with_versions(
     assert len(response.context["changes"]) == versions
 
 
+def submit_next_editions(documents, *, author):
+    """A second edition of each of `documents`, submitted for review (bulk-created)."""
+    DocumentVersion.objects.bulk_create(
+        DocumentVersion(
+            document=document,
+            revision=2,
+            change_summary="Zmiana 2",
+            file="documents/x.pdf",
+            sha256="0" * 64,
+            content_type="application/pdf",
+            status=VersionStatus.IN_REVIEW,
+            author=author,
+            submitted_by=author,
+            submitted_at=timezone.now(),
+        )
+        for document in documents
+    )
+
+
+# Each list: its count and its page.
 @pytest.mark.parametrize("rows", [10, 1000])
 def test_reviews_page_queries_do_not_grow_with_rows(
     client_as, django_assert_num_queries, owner, coordinator, rows
 ):
-    bulk_documents(rows, author=owner, approver=coordinator)
+    documents = bulk_documents(rows, author=owner, approver=coordinator)
+    submit_next_editions(documents, author=owner)
     client = client_as(coordinator)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("intranet:document_reviews"))
     assert response.context["page_obj"].paginator.count == rows
+    assert response.context["waiting"].paginator.count == rows
+    assert len(response.context["waiting"]) == min(rows, 50)
+
+
+def test_reviews_page_pages_each_list_on_its_own(client_as, owner, coordinator):
+    documents = bulk_documents(60, author=owner, approver=coordinator)
+    submit_next_editions(documents[:55], author=owner)
+    client = client_as(coordinator)
+    reviews = reverse("intranet:document_reviews")
+
+    response = client.get(reviews, {"waiting_page": 2, "page": 2})
+    assert [v.document.code for v in response.context["waiting"]] == [
+        f"D-{i:05d}" for i in range(50, 55)
+    ]
+    assert [d.code for d in response.context["page_obj"]][0] == "D-00050"
+    html = response.content.decode()
+    # Each list's links keep the other's page; each navigation is named for its list.
+    assert 'href="?waiting_page=1&amp;page=2"' in html
+    assert 'href="?waiting_page=2&amp;page=1"' in html
+    assert html.count("<nav aria-label=") == 3  # the breadcrumbs and the two lists
+    for careless in ({"waiting_page": "abc"}, {"waiting_page": "99999", "page": "-1"}):
+        response = client.get(reviews, careless)
+        assert response.status_code == 200
+        assert len(response.context["waiting"]) in (50, 5)
 
 
 @pytest.mark.parametrize("rows", [2, 30])
