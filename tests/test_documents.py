@@ -1332,6 +1332,15 @@ def test_a_large_office_types_the_code_of_a_process_or_unit_in_the_register(
         assert response.context["page_obj"].paginator.count == 3
 
 
+def test_a_code_in_the_address_is_chosen_in_a_short_select(client_as, coordinator, owner):
+    (document,) = bulk_documents(1, author=owner, approver=coordinator)
+    response = client_as(coordinator).get(
+        reverse("intranet:document_list"), {"process": document.process.code.lower()}
+    )
+    assert [d.code for d in response.context["page_obj"]] == [document.code]
+    assert f'<option value="{document.process_id}" selected>' in response.content.decode()
+
+
 def test_a_search_still_applies_when_a_filter_is_refused(client_as, coordinator, owner):
     bulk_documents(3, author=owner, approver=coordinator)
     response = client_as(coordinator).get(

@@ -139,19 +139,20 @@ class SelectOrCode(LongSelect):
     def render(self, name, value, attrs=None, renderer=None):
         field = self.choices.field
         first = list(self.choices.queryset[: self.longest + 1])
+        # The record chosen, by its key or its code: the select marks it, the box shows its code.
+        chosen, typed = self.chosen, str(value).strip().lower()
+        if chosen is None or typed not in (str(chosen.pk), chosen.code.lower()):
+            chosen = None
         if len(first) <= self.longest:
             empty = [("", field.empty_label)] if field.empty_label is not None else []
             self.choices = empty + [self.choices.choice(record) for record in first]
-            return super().render(name, value, attrs, renderer)
+            return super().render(name, chosen.pk if chosen else value, attrs, renderer)
         attrs = self.build_attrs(self.attrs, attrs)
         attrs["class"] = attrs.get("class", "").replace("form-select", "form-control")
         hint_id = f"{attrs.get('id', name)}_code_hint"
         attrs["aria-describedby"] = " ".join(filter(None, [attrs.get("aria-describedby"), hint_id]))
-        if self.chosen is not None and str(value).strip().lower() in (
-            str(self.chosen.pk),
-            self.chosen.code.lower(),
-        ):
-            value = self.chosen.code
+        if chosen is not None:
+            value = chosen.code
         return format_html(
             '<input type="text" name="{}" value="{}" spellcheck="false"{}>'
             '<div id="{}" class="form-text">{}</div>',
