@@ -22,7 +22,7 @@ from django.db.models.functions import Substr
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from .forms.fields import LongSelect
+from .forms.fields import CodeOrKeyChoiceField, LongSelect, SelectOrCode
 from .models import (
     Document,
     DocumentKind,
@@ -198,6 +198,12 @@ class RegisterStatus:
     ]
 
 
+class CodeChoiceFilter(django_filters.ModelChoiceFilter):
+    """A record with a code, chosen from a select or typed by its code (SelectOrCode)."""
+
+    field_class = CodeOrKeyChoiceField
+
+
 class DocumentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
@@ -208,17 +214,24 @@ class DocumentFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=DocumentKind.choices, empty_label=_("all kinds")
     )
-    process = django_filters.ModelChoiceFilter(
+    # Listed while there are few, typed by their code in a large office (SelectOrCode).
+    process = CodeChoiceFilter(
         label=_("Process"),
         queryset=Process.objects.only("code", "name"),
         empty_label=_("all processes"),
-        widget=LongSelect,
+        widget=SelectOrCode(
+            hint=_("Type the process's code, e.g. %(example)s: there are too many to list.")
+        ),
+        error_messages={"invalid_choice": _("No process has the code %(value)s.")},
     )
-    unit = django_filters.ModelChoiceFilter(
+    unit = CodeChoiceFilter(
         label=_("Owning unit"),
         queryset=OrganisationalUnit.objects.only("code", "name"),
         empty_label=_("all units"),
-        widget=LongSelect,
+        widget=SelectOrCode(
+            hint=_("Type the unit's code, e.g. %(example)s: there are too many to list.")
+        ),
+        error_messages={"invalid_choice": _("No unit has the code %(value)s.")},
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
@@ -250,8 +263,10 @@ class DocumentFilter(django_filters.FilterSet):
 
     @cached_property
     def query(self):
-        """The words searched for, looked up once for the filter and the snippets."""
-        return Query(self.form.cleaned_data.get("q", "") if self.is_valid() else "")
+        """The words searched for, looked up once for the filter and the snippets; still
+        searched when another filter's value is refused (a code mistyped)."""
+        self.errors  # noqa: B018 (validates the form: cleaned_data holds the valid values)
+        return Query(self.form.cleaned_data.get("q", ""))
 
     def filter_search(self, queryset, name, value):
         return search(queryset, self.query, title_field="search_title")

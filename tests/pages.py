@@ -704,3 +704,21 @@ def valid_until_error():
         if c.name == "certificates_certificate_valid_until_after_from"
     )
     return str(constraint.violation_error_message)
+
+
+# The same pages in a large office: the demo and its copies (qms.scale), with more processes
+# and units than a filter lists (typed by their code; one typed wrong here), more processes of
+# each kind than a band of the process map draws, and more editions waiting for approval and
+# documents past their review than a page shows. `grow_to_a_large_office` makes them.
+LARGE_OFFICE_FACTOR = 13
+LARGE_OFFICE_PAGES = {
+    "document-list-large": ("/intranet/documents/?process=NIE-MA&unit=bom", "coordinator", 200),
+    "document-reviews-large": ("/intranet/documents/reviews/", "coordinator", 200),
+    "process-map-large": ("/intranet/processes/map/", "coordinator", 200),
+}
+
+
+def grow_to_a_large_office():
+    from qms import scale
+
+    scale.generate(LARGE_OFFICE_FACTOR)

@@ -22,12 +22,16 @@ from django.utils.translation import gettext
 
 from qms import roles, services
 from qms.forms.documents import DocumentCreateForm
+from qms.forms.fields import LONGEST_SELECT
 from qms.forms.versions import VersionForm
 from qms.models import (
     Document,
     DocumentKind,
     DocumentStatus,
     DocumentVersion,
+    OrganisationalUnit,
+    Process,
+    ProcessKind,
     ReadConfirmation,
     StaffProfile,
     VersionStatus,
@@ -1051,7 +1055,7 @@ def test_reviews_page_lists_documents_past_review_and_my_approvals(
     assert [v.pk for v in response.context["waiting"]] == [records["in_review"]]
     # The author has nothing waiting for their approval.
     response = client_as(owner).get(reverse("intranet:document_reviews"))
-    assert response.context["waiting"] == [] and not response.context["may_approve"]
+    assert list(response.context["waiting"]) == [] and not response.context["may_approve"]
 
 
 def test_register_flags_documents_past_review(client_as, employee, overdue):
@@ -1204,15 +1208,145 @@ def test_document_detail_queries_do_not_grow_with_versions(
     assert len(response.context["changes"]) == versions
 
 
+def submit_next_editions(documents, *, author):
+    """A second edition of each of `documents`, submitted for review (bulk-created)."""
+    DocumentVersion.objects.bulk_create(
+        DocumentVersion(
+            document=document,
+            revision=2,
+            change_summary="Zmiana 2",
+            file="documents/x.pdf",
+            sha256="0" * 64,
+            content_type="application/pdf",
+            status=VersionStatus.IN_REVIEW,
+            author=author,
+            submitted_by=author,
+            submitted_at=timezone.now(),
+        )
+        for document in documents
+    )
+
+
+# Each list: its count and its page.
 @pytest.mark.parametrize("rows", [10, 1000])
 def test_reviews_page_queries_do_not_grow_with_rows(
     client_as, django_assert_num_queries, owner, coordinator, rows
 ):
-    bulk_documents(rows, author=owner, approver=coordinator)
+    documents = bulk_documents(rows, author=owner, approver=coordinator)
+    submit_next_editions(documents, author=owner)
     client = client_as(coordinator)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("intranet:document_reviews"))
     assert response.context["page_obj"].paginator.count == rows
+    assert response.context["waiting"].paginator.count == rows
+    assert len(response.context["waiting"]) == min(rows, 50)
+
+
+def test_reviews_page_pages_each_list_on_its_own(client_as, owner, coordinator):
+    documents = bulk_documents(60, author=owner, approver=coordinator)
+    submit_next_editions(documents[:55], author=owner)
+    client = client_as(coordinator)
+    reviews = reverse("intranet:document_reviews")
+
+    response = client.get(reviews, {"waiting_page": 2, "page": 2})
+    assert [v.document.code for v in response.context["waiting"]] == [
+        f"D-{i:05d}" for i in range(50, 55)
+    ]
+    assert [d.code for d in response.context["page_obj"]][0] == "D-00050"
+    html = response.content.decode()
+    # Each list's links keep the other's page; each navigation is named for its list.
+    assert 'href="?waiting_page=1&amp;page=2"' in html
+    assert 'href="?waiting_page=2&amp;page=1"' in html
+    assert html.count("<nav aria-label=") == 3  # the breadcrumbs and the two lists
+    for careless in ({"waiting_page": "abc"}, {"waiting_page": "99999", "page": "-1"}):
+        response = client.get(reviews, careless)
+        assert response.status_code == 200
+        assert len(response.context["waiting"]) in (50, 5)
+
+
+# --- The register's filters in a large office ---------------------------------------------------
+
+
+def add_processes_and_units(n):
+    Process.objects.bulk_create(
+        Process(code=f"X-{i:04d}", name=f"Proces {i}", kind=ProcessKind.CORE) for i in range(n)
+    )
+    OrganisationalUnit.objects.bulk_create(
+        OrganisationalUnit(code=f"K{i:04d}", name=f"Komórka {i}") for i in range(n)
+    )
+
+
+# The page's keys with the count, the page's rows, the processes and the units (at most 101
+# each), and the unit chosen.
+@pytest.mark.parametrize("records", [3, 150])
+def test_register_filters_cost_the_same_queries_with_few_or_many_processes_and_units(
+    client_as, coordinator, owner, django_assert_num_queries, records
+):
+    (document,) = bulk_documents(1, author=owner, approver=coordinator)
+    add_processes_and_units(records)
+    client = client_as(coordinator)
+    with django_assert_num_queries(10):
+        response = client.get(reverse("intranet:document_list"), {"unit": document.unit_id})
+    assert [d.code for d in response.context["page_obj"]] == [document.code]
+    html = response.content.decode()
+    # A few are listed, as in the demo's office; more are typed by their code.
+    listed = records < LONGEST_SELECT
+    assert ('<select name="process"' in html) is listed
+    assert ('<input type="text" name="process"' in html) is not listed
+
+
+def test_a_large_office_types_the_code_of_a_process_or_unit_in_the_register(
+    client_as, coordinator, owner
+):
+    documents = bulk_documents(2, author=owner, approver=coordinator)
+    process = documents[0].process
+    other_unit = factories.org_unit(code="ZZZ", name="Inna komórka")
+    other = factories.document(code="IN-01", process=factories.process(), unit=other_unit)
+    add_processes_and_units(LONGEST_SELECT)
+    client = client_as(coordinator)
+    register = reverse("intranet:document_list")
+
+    html = client.get(register).content.decode()
+    assert '<input type="text" name="process"' in html
+    assert 'aria-describedby="id_process_code_hint"' in html
+    assert 'id="id_process_code_hint"' in html
+
+    # Typed in any case, shown as the register writes it.
+    response = client.get(register, {"process": f" {process.code.lower()} "})
+    assert [d.code for d in response.context["page_obj"]] == ["D-00000", "D-00001"]
+    assert f'name="process" value="{process.code}"' in response.content.decode()
+    # A link names the unit by its key (OrganisationalUnit.get_documents_url): shown by code.
+    response = client.get(register, {"unit": other_unit.pk})
+    assert [d.code for d in response.context["page_obj"]] == [other.code]
+    assert 'name="unit" value="ZZZ"' in response.content.decode()
+
+    # An unknown code is said so; the other filters still apply.
+    response = client.get(register, {"process": "NIE-MA", "unit": "zzz"})
+    assert response.status_code == 200
+    assert [d.code for d in response.context["page_obj"]] == [other.code]
+    said = gettext("No process has the code %(value)s.") % {"value": "NIE-MA"}
+    assert escape(said) in response.content.decode()
+    for careless in ("99999999999999999999", "0", "-1", "'; --", "x" * 300):
+        response = client.get(register, {"process": careless, "unit": careless})
+        assert response.status_code == 200
+        assert response.context["page_obj"].paginator.count == 3
+
+
+def test_a_code_in_the_address_is_chosen_in_a_short_select(client_as, coordinator, owner):
+    (document,) = bulk_documents(1, author=owner, approver=coordinator)
+    response = client_as(coordinator).get(
+        reverse("intranet:document_list"), {"process": document.process.code.lower()}
+    )
+    assert [d.code for d in response.context["page_obj"]] == [document.code]
+    assert f'<option value="{document.process_id}" selected>' in response.content.decode()
+
+
+def test_a_search_still_applies_when_a_filter_is_refused(client_as, coordinator, owner):
+    bulk_documents(3, author=owner, approver=coordinator)
+    response = client_as(coordinator).get(
+        reverse("intranet:document_list"), {"q": "D-00001", "process": "NIE-MA"}
+    )
+    assert [d.code for d in response.context["page_obj"]] == ["D-00001"]
 
 
 @pytest.mark.parametrize("rows", [2, 30])

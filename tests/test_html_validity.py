@@ -12,8 +12,10 @@ from tests.helpers import run_vnu
 from tests.pages import (
     FORMS_WITH_ERRORS,
     INVALID_CERTIFICATE,
+    LARGE_OFFICE_PAGES,
     PAGES,
     PDF_SOURCES,
+    grow_to_a_large_office,
     page_url,
     valid_until_error,
 )
@@ -62,6 +64,23 @@ def test_every_page_is_valid_html(shared_demo, client, settings, tmp_path):
         file.write_text(html, encoding="utf-8")
         files.append(file)
 
+    errors = run_vnu(files)
+    assert not errors, "The Nu Html Checker found errors:\n" + "\n".join(
+        f"{Path(m.get('url', '?')).name}:{m.get('lastLine', '?')}: {m['message']}"
+        f"\n    {m.get('extract', '').strip()}"
+        for m in errors
+    )
+
+
+def test_the_pages_of_a_large_office_are_valid_html(shared_demo, client, tmp_path):
+    grow_to_a_large_office()
+    files = []
+    for name, (path, username, status) in LARGE_OFFICE_PAGES.items():
+        client.force_login(User.objects.get(username=username))
+        response = client.get(path)
+        assert response.status_code == status, f"{name}: {path} answered {response.status_code}"
+        files.append(tmp_path / f"{name}.html")
+        files[-1].write_text(response.content.decode(), encoding="utf-8")
     errors = run_vnu(files)
     assert not errors, "The Nu Html Checker found errors:\n" + "\n".join(
         f"{Path(m.get('url', '?')).name}:{m.get('lastLine', '?')}: {m['message']}"

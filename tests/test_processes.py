@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils.html import escape
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from qms import roles
 from qms.models import (
@@ -23,6 +23,7 @@ from qms.models import (
     StaffProfile,
     risk_level,
 )
+from qms.views import processes as processes_views
 from tests import factories
 from tests.helpers import pdf_pages
 
@@ -203,6 +204,35 @@ def test_process_map_draws_the_three_bands_with_links_to_the_cards(client_as, em
     assert len(re.findall(r'class="pm-arrow" aria-hidden="true"', figure)) == 2
     assert "Zarządzanie urzędem" in figure
     assert archived.get_absolute_url() not in figure
+
+
+def test_a_long_band_of_the_map_draws_its_first_processes_and_links_to_the_rest(
+    client_as, employee
+):
+    factories.organisation()
+    limit = processes_views.MAP_BAND_LIMIT
+    Process.objects.bulk_create(
+        Process(code=f"C-{i:04d}", name=f"Proces {i}", kind=ProcessKind.CORE)
+        for i in range(limit + 7)
+    )
+    support = factories.process(code="S-01", name="Obsługa prawna", kind=ProcessKind.SUPPORT)
+    response = client_as(employee).get(reverse("intranet:process_map"))
+    html = response.content.decode()
+
+    core = html[html.index('id="pm-core-title"') : html.index('id="pm-support-title"')]
+    assert core.count('class="pm-process"') == limit
+    assert f"C-{limit - 1:04d}" in core and f"C-{limit:04d}" not in core
+    more = f'<a href="{reverse("intranet:process_list")}?kind=core">'
+    assert more in core
+    told = ngettext(
+        "and %(n)s more process of this kind: see the list",
+        "and %(n)s more processes of this kind: see the list",
+        7,
+    ) % {"n": 7}
+    assert core[core.index(more) :].startswith(more + told + "</a>")
+    # The short band is whole and says nothing more; the owners are counted over every process.
+    assert support.get_absolute_url() in html and html.count("?kind=") == 1
+    assert response.context["without_owner"] == limit + 8
 
 
 def test_processes_without_an_owner_are_flagged_in_words_on_the_map_and_the_list(

@@ -1,7 +1,9 @@
 """Form fields and widgets that the forms of every app share."""
 
+import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -114,6 +116,73 @@ class LongSelect(forms.Select):
                 html.append("\n  </optgroup>")
         html.append("\n</select>")
         return mark_safe("".join(html))  # each part escaped by format_html
+
+
+# The most records a filter's select lists (SelectOrCode); past that, their code is typed.
+LONGEST_SELECT = 100
+
+
+class SelectOrCode(LongSelect):
+    """The choice of a record with a code (a process, a unit) in a filter: a select while there
+    are at most `longest` of them, as in the demo's office; past that a text box for the code,
+    with `hint` (which may name an `%(example)s` code) under it. A select of a large city's
+    1,600 processes helps nobody, and its options grew the register's page by 300 KB.
+
+    Either way the records are read once, at most `longest` + 1 of them. Works with
+    CodeOrKeyChoiceField, which takes the record's key (a select's value, a link's ?unit=12) or
+    its code as typed, and tells it which record was chosen, to show its code in the box."""
+
+    def __init__(self, attrs=None, *, hint, longest=LONGEST_SELECT):
+        super().__init__(attrs)
+        self.hint, self.longest, self.chosen = hint, longest, None
+
+    def render(self, name, value, attrs=None, renderer=None):
+        field = self.choices.field
+        first = list(self.choices.queryset[: self.longest + 1])
+        # The record chosen, by its key or its code: the select marks it, the box shows its code.
+        chosen, typed = self.chosen, str(value).strip().lower()
+        if chosen is None or typed not in (str(chosen.pk), chosen.code.lower()):
+            chosen = None
+        if len(first) <= self.longest:
+            empty = [("", field.empty_label)] if field.empty_label is not None else []
+            self.choices = empty + [self.choices.choice(record) for record in first]
+            return super().render(name, chosen.pk if chosen else value, attrs, renderer)
+        attrs = self.build_attrs(self.attrs, attrs)
+        attrs["class"] = attrs.get("class", "").replace("form-select", "form-control")
+        hint_id = f"{attrs.get('id', name)}_code_hint"
+        attrs["aria-describedby"] = " ".join(filter(None, [attrs.get("aria-describedby"), hint_id]))
+        if chosen is not None:
+            value = chosen.code
+        return format_html(
+            '<input type="text" name="{}" value="{}" spellcheck="false"{}>'
+            '<div id="{}" class="form-text">{}</div>',
+            name,
+            value or "",
+            html_attrs(attrs),
+            hint_id,
+            self.hint % {"example": first[0].code},
+        )
+
+
+class CodeOrKeyChoiceField(django_filters.fields.ModelChoiceField):
+    """A record chosen by its key or by its code, typed in any case ('bom', 'P-04'): the field
+    of SelectOrCode, which shows the code of the record chosen."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        value = str(value).strip()
+        lookup = Q(code__iexact=value)
+        if value.isdigit():  # a key (a select's value, a link), or a code of digits alone
+            lookup |= Q(pk=value)
+        found = list(self.queryset.filter(lookup)[:2])
+        record = next((r for r in found if str(r.pk) == value), found[0] if found else None)
+        if record is None:
+            message = self.error_messages["invalid_choice"]
+            raise ValidationError(message, code="invalid_choice", params={"value": value})
+        self.widget.chosen = record
+        return record
 
 
 def html_attrs(attrs):

@@ -31,6 +31,7 @@ from qms.models import (
     Document,
     DocumentKind,
     DocumentStatus,
+    DocumentVersion,
     ReadConfirmation,
     today,
 )
@@ -209,21 +210,23 @@ def document_reviews(request):
         if reads_history
         else Document.objects.none()
     )
-    waiting = []
-    if request.user.has_perm("qms.approve_documentversion"):
-        waiting = (
-            editions_to_approve(request.user)
-            .select_related("document", "author__staff_profile")
-            .defer("content", "document__search_title", "document__search_text")
-            .order_by("submitted_at", "pk")
-        )
+    may_approve = request.user.has_perm("qms.approve_documentversion")
+    # Paginated too: a large office has hundreds of editions in review at once.
+    waiting = (
+        editions_to_approve(request.user)
+        .select_related("document", "author__staff_profile")
+        .defer("content", "document__search_title", "document__search_text")
+        .order_by("submitted_at", "pk")
+        if may_approve
+        else DocumentVersion.objects.none()
+    )
     return render(
         request,
         "qms/document_reviews.html",
         {
             "page_obj": paginate(request, overdue),
-            "waiting": waiting,
-            "may_approve": request.user.has_perm("qms.approve_documentversion"),
+            "waiting": paginate(request, waiting, param="waiting_page"),
+            "may_approve": may_approve,
             "reads_history": reads_history,
             "breadcrumbs": trail(),
         },
