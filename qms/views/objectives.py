@@ -62,17 +62,18 @@ def objective_list(request, year=None):
     page; the drafts (and top management's approval of them) are counted over the whole year."""
     year = _year(year)
     readable = QualityObjective.objects.visible_to(request.user).of_year(year)
-    objectives = ObjectiveFilter(request.GET, queryset=readable)
+    selected = ObjectiveFilter(request.GET, queryset=readable)
     # The measures' processes fetched by key (only their code): joined, the whole table of a
     # large city's 1,600 wide process cards was read for each page (8 ms, and 20 ms to plan).
     page_obj = paginate(
         request,
-        objectives.qs.with_progress()
+        selected.qs.with_progress()
         .select_related("measure", "responsible", "approved_by")
         .prefetch_related(Prefetch("measure__process", queryset=Process.objects.only("code"))),
     )
+    objectives = list(page_obj)
     on = today()
-    for objective in page_obj:
+    for objective in objectives:
         objective.current_status = objective.status(on)
     year_counts = readable.aggregate(
         objectives=Count("pk"), drafts=Count("pk", filter=Q(approved_at__isnull=True))
@@ -83,11 +84,12 @@ def objective_list(request, year=None):
         "qms/objective_list.html",
         {
             "year": year,
-            "filter": objectives,
+            "filter": selected,
             "page_obj": page_obj,
+            "objectives": objectives,
             "year_objectives": year_counts["objectives"],
             "drafts": drafts,
-            "chart": progress_chart(page_obj),
+            "chart": progress_chart(objectives),
             "previous_year": year - 1 if year > FIRST_YEAR else None,
             "next_year": year + 1 if year < LAST_YEAR else None,
             "can_approve": drafts and request.user.has_perm("qms.approve_qualityobjective"),
