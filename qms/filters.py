@@ -1,5 +1,5 @@
 """The filters of the intranet's lists (django-filter): the register of documents, the processes,
-the register of risks and opportunities.
+the register of risks and opportunities, the context register, the quality objectives.
 
 The register's queryset lives here too: the views and the search benchmark share it; and so do
 the editions a member of staff has yet to read, which the intranet home lists and the register's
@@ -9,6 +9,7 @@ search show under a document found.
 
 import django_filters
 from django import forms
+from django.contrib.auth import get_user_model
 from django.db.models import (
     BooleanField,
     Exists,
@@ -22,16 +23,21 @@ from django.db.models.functions import Substr
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from .forms.fields import CodeOrKeyChoiceField, LongSelect, SelectOrCode
+from .forms.fields import CodeOrKeyChoiceField, LongSelect, PersonChoiceField, SelectOrCode
 from .models import (
+    ContextIssue,
     Document,
     DocumentKind,
     DocumentStatus,
     DocumentVersion,
+    InterestedParty,
+    IssueKind,
+    ObjectiveStatus,
     OrganisationalUnit,
     Process,
     ProcessKind,
     ProcessRisk,
+    QualityObjective,
     RiskEffectiveness,
     RiskKind,
     RiskLevel,
@@ -453,3 +459,212 @@ class RiskFilter(django_filters.FilterSet):
             else:
                 described.append(f"{field.label}: {value}")
         return described
+
+
+# --- The context register (4.1, 4.2) ---------------------------------------------------------
+
+
+class TickedOnly(forms.CheckboxInput):
+    """A checkbox ticked by the value a ticked box sends ("on") and by nothing else: a stray
+    `?review_due=x` in a hand-typed address is no filter."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name) == "on"
+
+
+class ContextSection:
+    """The `kind` filter's choices: the register's three tables."""
+
+    PARTIES = "parties"
+    CHOICES = [
+        (IssueKind.INTERNAL, _("internal issues")),
+        (IssueKind.EXTERNAL, _("external issues")),
+        (PARTIES, _("interested parties")),
+    ]
+
+
+class ContextArchive:
+    INCLUDED = "included"
+    ONLY = "only"
+    CHOICES = [(INCLUDED, _("in the register and archived")), (ONLY, _("archived only"))]
+
+
+class ContextFilter(django_filters.FilterSet):
+    """The register's filters, for its issues (`qs`) and its interested parties (`parties`):
+    each filter means the same for both, and one an interested party can't meet (a process, the
+    issues' kinds) leaves out every party. Archived entries are left out unless asked for."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+        help_text=_("Words of an issue, of a party's name or of its requirements."),
+        method="filter_search",
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Part of the register"),
+        choices=ContextSection.CHOICES,
+        empty_label=_("the whole register"),
+        method="filter_kind",
+    )
+    # A code typed, not picked: a large city's 1,600 process cards make a select of 135 kB that
+    # took 150 ms to write, and no one scrolls through it.
+    process = django_filters.CharFilter(
+        label=_("Process code"),
+        max_length=20,
+        help_text=_("e.g. 'P-03'"),
+        method="filter_process",
+    )
+    archived = django_filters.ChoiceFilter(
+        label=_("Archived entries"),
+        choices=ContextArchive.CHOICES,
+        empty_label=_("in the register only"),
+        method="filter_archived",
+    )
+    review_due = django_filters.BooleanFilter(
+        label=_("Due for review only"),
+        widget=TickedOnly,
+        method="filter_review_due",
+    )
+
+    # The words searched in each kind of entry.
+    SEARCHED = {
+        ContextIssue: ("description", "response"),
+        InterestedParty: ("name", "requirements", "monitoring"),
+    }
+
+    class Meta:
+        model = ContextIssue
+        fields = ["q", "kind", "process", "archived", "review_due"]
+
+    def filter_queryset(self, queryset):
+        data = self._valid()
+        if not data.get("archived"):
+            queryset = queryset.active()
+        for name, value in data.items():
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def parties(self, queryset):
+        """The interested parties the filters select, from `queryset`."""
+        return self.filter_queryset(queryset)
+
+    @property
+    def due_only(self):
+        return bool(self._valid().get("review_due"))
+
+    def _valid(self):
+        """The filters' valid values: one the form refuses (a hand-typed address) is left out,
+        the others still apply."""
+        self.errors  # noqa: B018 (validates the form: cleaned_data holds the valid values)
+        return getattr(self.form, "cleaned_data", {})
+
+    def filter_search(self, queryset, name, value):
+        """Every word (the first ten) in one of the entry's texts."""
+        fields = self.SEARCHED[queryset.model]
+        for word in value.split()[:10]:
+            found = Q()
+            for field in fields:
+                found |= Q(**{f"{field}__icontains": word})
+            queryset = queryset.filter(found)
+        return queryset
+
+    def filter_kind(self, queryset, name, value):
+        if queryset.model is InterestedParty:
+            return queryset if value == ContextSection.PARTIES else queryset.none()
+        return queryset.none() if value == ContextSection.PARTIES else queryset.filter(kind=value)
+
+    def filter_process(self, queryset, name, value):
+        if queryset.model is InterestedParty:  # a party concerns the whole office
+            return queryset.none()
+        return queryset.filter(process__code__iexact=value.strip())
+
+    def filter_archived(self, queryset, name, value):
+        if value == ContextArchive.ONLY:
+            return queryset.archived()
+        return queryset
+
+    def filter_review_due(self, queryset, name, value):
+        return queryset.review_due() if value else queryset
+
+
+# --- The quality objectives (6.2) ------------------------------------------------------------
+
+
+class PersonFilter(django_filters.ModelChoiceFilter):
+    """A member of staff, listed by full name."""
+
+    field_class = PersonChoiceField
+
+
+class ObjectiveFilter(django_filters.FilterSet):
+    """The filters of a year's objectives, on the objectives the user may read of that year
+    (the queryset given): the people offered are those responsible for one of them."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+        help_text=_("Words of the objective or of what will be done."),
+        method="filter_search",
+    )
+    process = django_filters.CharFilter(
+        label=_("Process code"),
+        max_length=20,
+        help_text=_("The process whose measure judges the objective, e.g. 'P-03'."),
+        method="filter_process",
+    )
+    responsible = PersonFilter(
+        label=_("Responsible"),
+        queryset=get_user_model().objects.none(),  # those of the year's objectives: __init__
+        empty_label=_("everyone"),
+        widget=LongSelect,
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=ObjectiveStatus.choices,
+        empty_label=_("all statuses"),
+        method="filter_status",
+    )
+
+    class Meta:
+        model = QualityObjective
+        # The status last: it is judged in Python on what the others leave.
+        fields = ["q", "process", "responsible", "status"]
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        super().__init__(data, queryset=queryset, **kwargs)
+        self.filters["responsible"].queryset = (
+            get_user_model()
+            .objects.filter(pk__in=queryset.order_by().values("responsible"))
+            .only("username", "first_name", "last_name")
+            .order_by("last_name", "first_name", "username")
+        )
+
+    def filter_queryset(self, queryset):
+        self.errors  # noqa: B018 (validates the form: cleaned_data holds the valid values)
+        # A value the form refuses (a hand-typed address) is left out; the others still apply.
+        for name, value in getattr(self.form, "cleaned_data", {}).items():
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def filter_search(self, queryset, name, value):
+        """Every word (the first ten) in the title or the plan."""
+        for word in value.split()[:10]:
+            queryset = queryset.filter(Q(title__icontains=word) | Q(plan__icontains=word))
+        return queryset
+
+    def filter_process(self, queryset, name, value):
+        return queryset.filter(measure__process__code__iexact=value.strip())
+
+    def filter_status(self, queryset, name, value):
+        """The status follows the measure's values (QualityObjective.status) and is not
+        stored: the objectives the other filters leave are read with their progress and
+        judged one by one (a query, only when this filter is asked for)."""
+        on = today()
+        judged = queryset.with_progress().only(
+            "year", "deadline", "target", "direction", "measure", "baseline"
+        )
+        return queryset.filter(
+            pk__in=[objective.pk for objective in judged if objective.status(on) == value]
+        )

@@ -149,6 +149,7 @@ PAGES = {
     "objective-list-manager": ("/intranet/objectives/", "manager", 200),
     "objective-list-employee": ("/intranet/objectives/", "employee", 200),
     "objective-list-next-year": ("/intranet/objectives/{next_year}/", "manager", 200),
+    "objective-list-filtered": ("/intranet/objectives/?status=met&q=a&page=2", "coordinator", 200),
     "objective-create": ("/intranet/objectives/new/", "coordinator", 200),
     "objective-update": ("/intranet/objectives/{objective[draft]}/edit/", "coordinator", 200),
     "objective-evaluate": (
@@ -206,6 +207,11 @@ PAGES = {
     # The context of the organisation: the register (as the office and top management), its forms
     "context-register": ("/intranet/context/", "coordinator", 200),
     "context-register-manager": ("/intranet/context/", "manager", 200),
+    "context-register-filtered": (
+        "/intranet/context/?q=a&kind=parties&archived=included&page=2",
+        "coordinator",
+        200,
+    ),
     "contextissue-create": ("/intranet/context/issues/new/", "coordinator", 200),
     "contextissue-update": ("/intranet/context/issues/{context[issue]}/edit/", "coordinator", 200),
     "interestedparty-create": ("/intranet/context/parties/new/", "coordinator", 200),

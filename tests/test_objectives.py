@@ -425,7 +425,12 @@ def test_the_yearly_pdf_has_every_objective_in_polish(client_as, coordinator, ma
 # --- Queries -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("rows", [2, 30])
+# The list: the page and its count, the measures' processes, the year's counts, the people of the
+# responsible filter. The PDF reads every objective in one query.
+QUERY_BUDGET = {"list": 10, "pdf": 8}
+
+
+@pytest.mark.parametrize("rows", [3, 60])
 def test_the_list_and_pdf_queries_do_not_grow_with_the_objectives(
     client_as, coordinator, django_assert_max_num_queries, rows, settings
 ):
@@ -436,11 +441,95 @@ def test_the_list_and_pdf_queries_do_not_grow_with_the_objectives(
         factories.measure_value(measure=measure, period_end=datetime.date(YEAR, 6, 30), value=85)
         factories.quality_objective(year=YEAR, title=f"Cel {n}", measure=measure)
     client = client_as(coordinator)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(QUERY_BUDGET["list"]):
         assert client.get(list_url()).status_code == 200
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(QUERY_BUDGET["list"]):
+        assert client.get(list_url() + "?page=2&q=cel").status_code == 200
+    with django_assert_max_num_queries(QUERY_BUDGET["pdf"]):
         url = reverse("intranet:objective_pdf", args=[YEAR]) + "?html=1"
         assert client.get(url).status_code == 200
+
+
+def many_objectives(n, **kw):
+    """`n` draft objectives of YEAR at once (no history rows: enough for a list)."""
+    responsible = kw.pop("responsible", None) or factories.staff_user()
+    return QualityObjective.objects.bulk_create(
+        QualityObjective(
+            **{
+                "year": YEAR,
+                "title": f"Cel {i:03}",
+                "plan": "Plan.",
+                "target": 95,
+                "deadline": datetime.date(YEAR, 12, 31),
+                "evaluation_method": "Odczyt miernika.",
+                "responsible": responsible,
+                **kw,
+            }
+        )
+        for i in range(n)
+    )
+
+
+def test_the_list_pages_fifty_and_counts_the_drafts_of_the_whole_year(
+    client_as, management, measure
+):
+    factories.measure_value(measure=measure, period_end=datetime.date(YEAR, 3, 31), value=80)
+    many_objectives(55, measure=measure)
+    client = client_as(management)
+    first = client.get(list_url())
+    assert len(first.context["page_obj"]) == 50
+    assert first.context["drafts"] == 55
+    assert len(first.context["chart"]["rows"]) == 50  # the chart shows the page's objectives
+    second = client.get(list_url() + "?page=2")
+    assert [o.title for o in second.context["page_obj"]] == [f"Cel {i:03}" for i in range(50, 55)]
+    assert second.context["drafts"] == 55
+    assert len(second.context["chart"]["rows"]) == 5
+    assert approve_url() in second.text
+    # A filter narrows the list, not the drafts waiting for approval.
+    assert client.get(list_url() + "?q=cel+054").context["drafts"] == 55
+
+
+def test_the_list_filters_by_words_process_responsible_and_status(client_as, coordinator):
+    met_measure = factories.process_measure(target=90)
+    factories.measure_value(measure=met_measure, period_end=datetime.date(YEAR, 3, 31), value=95)
+    owner = factories.staff_user(first_name="Anna", last_name="Nowak")
+    met = factories.quality_objective(
+        year=YEAR, title="Krótsza kolejka", measure=met_measure, target=90, responsible=owner
+    )
+    no_data = factories.quality_objective(year=YEAR, title="Nowy portal")
+    client = client_as(coordinator)
+
+    def titles(query):
+        return {o.title for o in client.get(list_url() + query).context["page_obj"]}
+
+    assert titles("?q=kolejka") == {met.title}
+    assert titles(f"?process={met_measure.process.code.lower()}") == {met.title}
+    assert titles(f"?responsible={owner.pk}") == {met.title}
+    assert "Anna Nowak" in client.get(list_url()).text  # the person offered by name
+    assert titles("?status=met") == {met.title}
+    assert titles("?status=no_data") == {no_data.title}
+    assert titles("?status=missed") == set()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?page=abc",
+        "?page=99999",
+        "?page=-1",
+        "?status=nonsense",
+        "?responsible=abc",
+        "?responsible=999999",
+        "?process=%00",
+        "?process=" + "P" * 50,
+        "?q=" + "x" * 5000,
+    ],
+)
+def test_careless_addresses_give_the_list(client_as, coordinator, query):
+    factories.quality_objective(year=YEAR, title="Cel jedyny")
+    response = client_as(coordinator).get(list_url() + query)
+    assert response.status_code == 200
+    assert [o.title for o in response.context["page_obj"]] == ["Cel jedyny"]
 
 
 # --- Reminders ---------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ the system's scope leaves out. The climate statement and the scope text are on O
 import datetime
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, F, Q, Value
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -20,16 +20,31 @@ def review_due_before(on=None):
     return (on or today()) - REVIEW_INTERVAL
 
 
+def review_due_condition(on=None):
+    """Entries in the register not reviewed within the last year (or never): the one rule that
+    `ReviewedEntry.is_review_due` writes in Python."""
+    return Q(is_active=True) & (
+        Q(reviewed_on__isnull=True) | Q(reviewed_on__lt=review_due_before(on))
+    )
+
+
 class ActiveQuerySet(ArchiveOnlyQuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def archived(self):
+        return self.filter(is_active=False)
+
 
 class ContextQuerySet(ActiveQuerySet):
     def review_due(self, on=None):
-        """Entries in the register not reviewed within the last year (or never)."""
-        return self.active().filter(
-            Q(reviewed_on__isnull=True) | Q(reviewed_on__lt=review_due_before(on))
+        return self.filter(review_due_condition(on))
+
+    def tally(self, on=None):
+        """How many entries are due for review and how many are archived, in one query."""
+        return self.aggregate(
+            review_due=Count("pk", filter=review_due_condition(on)),
+            archived=Count("pk", filter=Q(is_active=False)),
         )
 
 
@@ -58,6 +73,7 @@ class ReviewedEntry(QualityRecord):
 
     @property
     def is_review_due(self):
+        """`review_due_condition` for the entry at hand."""
         return self.is_active and (
             self.reviewed_on is None or self.reviewed_on < review_due_before()
         )
@@ -77,6 +93,42 @@ class IssueCategory(models.TextChoices):
     TECHNOLOGICAL = "technological", _("technological")
     ENVIRONMENTAL = "environmental", _("environmental and climate")
     ORGANISATIONAL = "organisational", _("organisational and staff")
+
+
+class RegisterSection(models.IntegerChoices):
+    """The register's parts, in its order."""
+
+    INTERNAL = 0
+    EXTERNAL = 1
+    PARTIES = 2
+
+
+def in_register_order(issues, parties):
+    """(section, is_active, sort key, pk) of the entries of `issues` and `parties` in the
+    register's order (that of the models' `Meta.ordering`, and of the PDF): the internal
+    issues, the external ones, then the interested parties; within each, the archived after
+    the others. One query, which the register's pages slice."""
+    keys = ("section", "active", "sort", "key")
+    issue_keys = issues.annotate(
+        section=models.Case(
+            models.When(kind=IssueKind.INTERNAL, then=RegisterSection.INTERNAL),
+            default=RegisterSection.EXTERNAL,
+        ),
+        active=F("is_active"),
+        sort=F("category"),
+        key=F("pk"),
+    ).values_list(*keys)
+    party_keys = parties.annotate(
+        section=Value(RegisterSection.PARTIES.value),
+        active=F("is_active"),
+        sort=F("name"),
+        key=F("pk"),
+    ).values_list(*keys)
+    return (
+        issue_keys.order_by()
+        .union(party_keys.order_by(), all=True)
+        .order_by("section", "-active", "sort", "key")
+    )
 
 
 class ContextIssue(ReviewedEntry):
