@@ -13,6 +13,7 @@ from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from qms import roles
+from qms.filters import process_filter
 from qms.models import Process, ProcessKind
 
 from .models import (
@@ -259,11 +260,7 @@ class FindingFilter(django_filters.FilterSet):
         choices=programme_years,
         empty_label=_("all years"),
     )
-    process = django_filters.ModelChoiceFilter(
-        label=_("Process"),
-        queryset=Process.objects.only("code", "name").order_by("code"),
-        empty_label=_("all processes"),
-    )
+    process = process_filter()
 
     class Meta:
         model = Finding

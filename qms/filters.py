@@ -210,6 +210,36 @@ class CodeChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = CodeOrKeyChoiceField
 
 
+# Every list's filter by process or by unit: listed while there are few, typed by their code in
+# a large office (SelectOrCode), where a select of 1,600 processes cost more than the page.
+
+
+def process_filter(label=None, **options):
+    return CodeChoiceFilter(
+        label=label or _("Process"),
+        queryset=Process.objects.only("code", "name").order_by("code"),
+        empty_label=_("all processes"),
+        widget=SelectOrCode(
+            hint=_("Type the process's code, e.g. %(example)s: there are too many to list.")
+        ),
+        error_messages={"invalid_choice": _("No process has the code %(value)s.")},
+        **options,
+    )
+
+
+def unit_filter(label=None, **options):
+    return CodeChoiceFilter(
+        label=label or _("Organisational unit"),
+        queryset=OrganisationalUnit.objects.only("code", "name").order_by("code"),
+        empty_label=_("all units"),
+        widget=SelectOrCode(
+            hint=_("Type the unit's code, e.g. %(example)s: there are too many to list.")
+        ),
+        error_messages={"invalid_choice": _("No unit has the code %(value)s.")},
+        **options,
+    )
+
+
 class DocumentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
@@ -220,25 +250,8 @@ class DocumentFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=DocumentKind.choices, empty_label=_("all kinds")
     )
-    # Listed while there are few, typed by their code in a large office (SelectOrCode).
-    process = CodeChoiceFilter(
-        label=_("Process"),
-        queryset=Process.objects.only("code", "name"),
-        empty_label=_("all processes"),
-        widget=SelectOrCode(
-            hint=_("Type the process's code, e.g. %(example)s: there are too many to list.")
-        ),
-        error_messages={"invalid_choice": _("No process has the code %(value)s.")},
-    )
-    unit = CodeChoiceFilter(
-        label=_("Owning unit"),
-        queryset=OrganisationalUnit.objects.only("code", "name"),
-        empty_label=_("all units"),
-        widget=SelectOrCode(
-            hint=_("Type the unit's code, e.g. %(example)s: there are too many to list.")
-        ),
-        error_messages={"invalid_choice": _("No unit has the code %(value)s.")},
-    )
+    process = process_filter()
+    unit = unit_filter(_("Owning unit"))
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=RegisterStatus.CHOICES,
@@ -303,13 +316,7 @@ class ProcessFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=ProcessKind.choices, empty_label=_("all kinds")
     )
-    unit = django_filters.ModelChoiceFilter(
-        label=_("Organisational unit"),
-        field_name="units",
-        queryset=OrganisationalUnit.objects.only("code", "name"),
-        empty_label=_("all units"),
-        widget=LongSelect,
-    )
+    unit = unit_filter(field_name="units")
 
     class Meta:
         model = Process
@@ -341,11 +348,7 @@ class RiskFilter(django_filters.FilterSet):
         help_text=_("Words of the description or of the actions."),
         method="filter_search",
     )
-    process = django_filters.ModelChoiceFilter(
-        label=_("Process"),
-        queryset=Process.objects.only("code", "name").order_by("code"),
-        empty_label=_("all processes"),
-    )
+    process = process_filter()
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=RiskKind.choices, empty_label=_("risks and opportunities")
     )

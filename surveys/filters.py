@@ -11,7 +11,7 @@ from django import forms
 from django.db.models import Avg, OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from qms.models import OrganisationalUnit, Process
+from qms.filters import process_filter, unit_filter
 
 from .models import (
     ActionKind,
@@ -70,11 +70,7 @@ class CommentFilter(django_filters.FilterSet):
         max_length=QUERY_LENGTH,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    unit = django_filters.ModelChoiceFilter(
-        label=_("Unit"),
-        queryset=OrganisationalUnit.objects.only("code", "name").order_by("name"),
-        empty_label=_("all units"),
-    )
+    unit = unit_filter(_("Unit"))
     channel = django_filters.ChoiceFilter(
         label=_("How the matter was dealt with"),
         choices=Channel.choices,
@@ -129,11 +125,7 @@ class CommentActionFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=ActionKind.choices, empty_label=_("both kinds")
     )
-    process = django_filters.ModelChoiceFilter(
-        label=_("Process"),
-        queryset=Process.objects.only("code", "name").order_by("code"),
-        empty_label=_("all processes"),
-    )
+    process = process_filter()
 
     overdue = django_filters.BooleanFilter(
         label=_("Overdue only"),
