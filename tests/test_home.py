@@ -75,6 +75,10 @@ SLICES_THAT_SAY_HOW_MANY = {
     ("qms/management/commands/benchmark_pdf.py", "create_audits"): (
         "a benchmark's sample of clauses, shown to no one"
     ),
+    ("qms/forms/fields.py", "to_python"): (
+        "a code or key typed in a filter matches at most two records (a key, and another "
+        "record's code of digits alone): the field picks one and shows no list"
+    ),
 }
 
 
