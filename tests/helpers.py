@@ -254,3 +254,9 @@ def gunicorn(environment, *, app=None):
         ) as port,
     ):
         yield port, log
+
+
+def read_log(log):
+    """All that a `gunicorn` server has printed so far, as text (for a test's failure message)."""
+    log.seek(0)
+    return log.read().decode(errors="replace")
