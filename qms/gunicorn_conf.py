@@ -24,6 +24,18 @@ keepalive = 5
 # a thousand requests (at different times, so that they are not all replaced at once).
 max_requests = 1000
 max_requests_jitter = 100
+# The application is loaded once, in the master, and each worker is a fork of it: a replaced
+# worker starts in milliseconds instead of loading Django again (a third of a second, during
+# which its share of the requests waits: under load that was the slowest 5% of every page).
+preload_app = True
+
+
+def pre_fork(server, worker):
+    """A connection the master opened while loading (none is expected) must not be shared by
+    the workers it forks: it is closed in the master before each fork."""
+    from django.db import connections
+
+    connections.close_all()
 # Access and error logs to the standard streams, for systemd's journal or the container's log
 # (GUNICORN_ACCESS_LOG= empty: no access log, as in the benchmarks).
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
