@@ -1293,6 +1293,9 @@ def test_register_filters_cost_the_same_queries_with_few_or_many_processes_and_u
     listed = records < LONGEST_SELECT
     assert ('<select name="process"' in html) is listed
     assert ('<input type="text" name="process"' in html) is not listed
+    # The same form renders the same again (the widget lists its records for one rendering).
+    form = response.context["filter"].form
+    assert str(form["process"]) == str(form["process"])
 
 
 def test_a_large_office_types_the_code_of_a_process_or_unit_in_the_register(

@@ -145,8 +145,15 @@ class SelectOrCode(LongSelect):
             chosen = None
         if len(first) <= self.longest:
             empty = [("", field.empty_label)] if field.empty_label is not None else []
-            self.choices = empty + [self.choices.choice(record) for record in first]
-            return super().render(name, chosen.pk if chosen else value, attrs, renderer)
+            # The records read above, listed for this rendering only: the widget keeps its
+            # iterator, so the same form renders again (a page that shows it twice) as before.
+            iterator, self.choices = self.choices, empty + [
+                self.choices.choice(record) for record in first
+            ]
+            try:
+                return super().render(name, chosen.pk if chosen else value, attrs, renderer)
+            finally:
+                self.choices = iterator
         attrs = self.build_attrs(self.attrs, attrs)
         attrs["class"] = attrs.get("class", "").replace("form-select", "form-control")
         hint_id = f"{attrs.get('id', name)}_code_hint"
