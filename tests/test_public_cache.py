@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -45,6 +46,7 @@ def test_a_page_rendered_once_costs_one_query_and_is_the_same(
 def test_the_revision_is_one_query_whatever_the_number_of_records(
     public_records, django_assert_num_queries
 ):
+    public_cache.revision()  # on PostgreSQL, a connection's first also prepares it
     with django_assert_num_queries(1):
         few = public_cache.revision()
     for _ in range(30):
@@ -52,6 +54,66 @@ def test_the_revision_is_one_query_whatever_the_number_of_records(
     with django_assert_num_queries(1):
         many = public_cache.revision()
     assert many != few
+
+
+def plain_revision():
+    with connection.cursor() as cursor:
+        cursor.execute(public_cache.revision_sql())
+        return tuple(cursor.fetchone())
+
+
+def prepared_revisions():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'qms_public_revision_%%'"
+        )
+        return cursor.fetchone()[0]
+
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL prepares the revision's query"
+)
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_the_revision_is_prepared_once_a_connection_and_reads_the_same(
+    public_records, django_assert_num_queries
+):
+    connection.close()
+    # Prepared in a transaction that is rolled back: the statement stays.
+    with pytest.raises(RuntimeError), transaction.atomic():
+        factories.external_audit()
+        assert public_cache.revision() == plain_revision()
+        raise RuntimeError("rolled back")
+    assert prepared_revisions() == 1
+    before = public_cache.revision()
+    assert before == plain_revision()
+    # A change is read at once, for one query.
+    factories.external_audit()
+    with django_assert_num_queries(1):
+        after = public_cache.revision()
+    assert after != before and after == plain_revision()
+    # A new connection prepares it again, once.
+    connection.close()
+    assert public_cache.revision() == plain_revision()
+    with django_assert_num_queries(1):
+        public_cache.revision()
+    assert prepared_revisions() == 1
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_with_connections_for_one_request_the_revision_is_sent_as_it_is(public_records):
+    lasting = connection.settings_dict["CONN_MAX_AGE"]
+    connection.close()
+    connection.settings_dict["CONN_MAX_AGE"] = 0
+    try:
+        assert public_cache.revision() == plain_revision()
+        assert prepared_revisions() == 0
+    finally:
+        connection.settings_dict["CONN_MAX_AGE"] = lasting
+        connection.close()
 
 
 def test_the_pdf_rendered_once_is_served_from_the_cache(
