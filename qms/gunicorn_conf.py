@@ -29,6 +29,12 @@ max_requests_jitter = 100
 # which its share of the requests waits: under load that was the slowest 5% of every page).
 preload_app = True
 
+# Access and error logs to the standard streams, for systemd's journal or the container's log
+# (GUNICORN_ACCESS_LOG= empty: no access log, as in the benchmarks).
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
 
 def pre_fork(server, worker):
     """A connection the master opened while loading (none is expected) must not be shared by
@@ -36,8 +42,3 @@ def pre_fork(server, worker):
     from django.db import connections
 
     connections.close_all()
-# Access and error logs to the standard streams, for systemd's journal or the container's log
-# (GUNICORN_ACCESS_LOG= empty: no access log, as in the benchmarks).
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
-errorlog = "-"
-loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

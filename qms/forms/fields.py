@@ -147,9 +147,8 @@ class SelectOrCode(LongSelect):
             empty = [("", field.empty_label)] if field.empty_label is not None else []
             # The records read above, listed for this rendering only: the widget keeps its
             # iterator, so the same form renders again (a page that shows it twice) as before.
-            iterator, self.choices = self.choices, empty + [
-                self.choices.choice(record) for record in first
-            ]
+            iterator = self.choices
+            self.choices = empty + [iterator.choice(record) for record in first]
             try:
                 return super().render(name, chosen.pk if chosen else value, attrs, renderer)
             finally:
