@@ -58,6 +58,35 @@ from qms.models import (
 )
 from qms.search import index, vocabulary_kept_for_the_end
 
+# (account, URL name, query string): every intranet list, as the demo account who uses it opens
+# it: what benchmark_scale times and tests/test_scale_data.py counts the queries of.
+PAGES = [
+    ("coordinator", "intranet:home", ""),
+    ("auditor", "intranet:home", ""),
+    ("owner", "intranet:home", ""),
+    ("employee", "intranet:home", ""),
+    ("clerk", "intranet:home", ""),
+    ("manager", "intranet:home", ""),
+    ("coordinator", "intranet:document_list", ""),
+    ("coordinator", "intranet:document_list", "q=procedura"),
+    ("employee", "intranet:document_list", ""),
+    ("coordinator", "intranet:document_reviews", ""),
+    ("coordinator", "intranet:process_list", ""),
+    ("coordinator", "intranet:process_map", ""),
+    ("coordinator", "intranet:unit_list", ""),
+    ("coordinator", "intranet:account_list", ""),
+    ("coordinator", "intranet:objective_list", ""),
+    ("coordinator", "intranet:context_register", ""),
+    ("coordinator", "audits:audit_list", ""),
+    ("employee", "audits:audit_list", ""),
+    ("coordinator", "audits:action_register", ""),
+    ("coordinator", "audits:programme_list", ""),
+    ("coordinator", "audits:programme_coverage", ""),
+    ("coordinator", "intranet:search", "q=audyt"),
+    ("coordinator", "intranet:search", "q=wniosek"),
+    ("employee", "intranet:search", "q=audyt"),
+]
+
 BATCH = 500
 MAX_FACTOR = 999  # the tag has three digits
 

@@ -30,30 +30,6 @@ COPIED = [
 ]  # fmt: skip
 NOT_COPIED = ["qms.Organisation", "qms.ScopeExclusion", "audits.AuditProgramme", "surveys.Response"]
 
-# (account, URL name, query string): every intranet list, as the account who uses it opens it.
-PAGES = [
-    *[(account, "intranet:home", "") for account in
-      ["coordinator", "auditor", "owner", "employee", "clerk", "manager"]],
-    ("coordinator", "intranet:document_list", ""),
-    ("coordinator", "intranet:document_list", "q=procedura"),
-    ("employee", "intranet:document_list", ""),
-    ("coordinator", "intranet:document_reviews", ""),
-    ("coordinator", "intranet:process_list", ""),
-    ("coordinator", "intranet:process_map", ""),
-    ("coordinator", "intranet:unit_list", ""),
-    ("coordinator", "intranet:account_list", ""),
-    ("coordinator", "intranet:objective_list", ""),
-    ("coordinator", "intranet:context_register", ""),
-    ("coordinator", "audits:audit_list", ""),
-    ("employee", "audits:audit_list", ""),
-    ("coordinator", "audits:action_register", ""),
-    ("coordinator", "audits:programme_list", ""),
-    ("coordinator", "audits:programme_coverage", ""),
-    ("coordinator", "intranet:search", "q=audyt"),
-    ("employee", "intranet:search", "q=audyt"),
-    ("coordinator", "intranet:search", "q=wniosek"),
-]  # fmt: skip
-
 
 def generate(factor, **options):
     out = io.StringIO()
@@ -162,7 +138,7 @@ def test_every_intranet_list_costs_the_same_queries_with_three_times_the_demo(
     shared_demo, django_assert_num_queries
 ):
     clients = {}
-    for account in {account for account, _name, _query in PAGES}:
+    for account in {account for account, _name, _query in scale.PAGES}:
         clients[account] = Client()
         clients[account].force_login(User.objects.get(username=account))
 
@@ -179,9 +155,9 @@ def test_every_intranet_list_costs_the_same_queries_with_three_times_the_demo(
         assert response.status_code == 200, url
         return len(captured)
 
-    on_the_demo = {(a, n, q): queries(a, path(n, q)) for a, n, q in PAGES}
+    on_the_demo = {(a, n, q): queries(a, path(n, q)) for a, n, q in scale.PAGES}
     generate(FACTOR)
-    for account, name, query in PAGES:
+    for account, name, query in scale.PAGES:
         url = path(name, query)
         clients[account].get(url)
         with django_assert_num_queries(on_the_demo[account, name, query]):

@@ -27,33 +27,6 @@ from django.urls import reverse
 from qms import demo, scale
 from qms.models import DocumentVersion
 
-# (account, URL name, query string): what each demo account opens.
-PAGES = [
-    ("coordinator", "intranet:home", ""),
-    ("auditor", "intranet:home", ""),
-    ("owner", "intranet:home", ""),
-    ("employee", "intranet:home", ""),
-    ("clerk", "intranet:home", ""),
-    ("manager", "intranet:home", ""),
-    ("coordinator", "intranet:document_list", ""),
-    ("coordinator", "intranet:document_list", "q=procedura"),
-    ("employee", "intranet:document_list", ""),
-    ("coordinator", "intranet:document_reviews", ""),
-    ("coordinator", "intranet:process_list", ""),
-    ("coordinator", "intranet:process_map", ""),
-    ("coordinator", "intranet:unit_list", ""),
-    ("coordinator", "intranet:account_list", ""),
-    ("coordinator", "intranet:objective_list", ""),
-    ("coordinator", "intranet:context_register", ""),
-    ("coordinator", "audits:audit_list", ""),
-    ("employee", "audits:audit_list", ""),
-    ("coordinator", "audits:action_register", ""),
-    ("coordinator", "audits:programme_list", ""),
-    ("coordinator", "audits:programme_coverage", ""),
-    ("coordinator", "intranet:search", "q=audyt"),
-    ("coordinator", "intranet:search", "q=wniosek"),
-    ("employee", "intranet:search", "q=audyt"),
-]
 BAR_MS = 150  # the bar for a list's p95 on PostgreSQL at 100 times the demo
 
 
@@ -185,7 +158,7 @@ class Command(BaseCommand):
         self.stdout.write(f"|{'-' * 46}|{'-' * 13}|---|---|---|---|---|---|")
         slow = []
         try:
-            for username, name, query in PAGES:
+            for username, name, query in scale.PAGES:
                 path = reverse(name) + (f"?{query}" if query else "")
                 if self.only not in path:
                     continue
