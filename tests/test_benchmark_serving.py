@@ -27,7 +27,8 @@ def test_wrk_figures_are_read_back_and_refusals_are_counted(tmp_path):
     assert served["requests"] > 10
     assert served["errors"] == 0
     assert 0 < served["p50"] <= served["p95"] <= served["p99"]
-    assert served["duration_us"] > 0
+    # Every figure the report reads came back (req/s is worked out from the run's duration).
+    assert set(served) >= {"requests", "duration_us", "errors", "p50", "p95", "p99"}
     # A 404 is not a page served: every one counts as an error.
     assert refused["errors"] == refused["requests"] > 0
 
